@@ -1,0 +1,96 @@
+// The run set: the entry file plus the Python files it can import, i.e. its folder tree
+// (Python puts the script's folder first on sys.path). Copied into the sandbox, never mounted.
+import * as fs from 'fs/promises';
+import * as path from 'path';
+
+export interface RunSet {
+  /** Folder the relative paths start from; the program's working folder in the sandbox. */
+  root: string;
+  /** Root-relative POSIX path -> text. */
+  files: Record<string, string>;
+  /** Root-relative POSIX path of the entry file. */
+  entry: string;
+  totalBytes: number;
+}
+
+export interface RunSetOptions {
+  /** The workspace folder; the entry's folder when absent or when the entry lies outside it. */
+  root?: string;
+  maxBytes?: number;
+  maxFiles?: number;
+}
+
+export const RUN_SET_MAX_BYTES = 8 * 1024 * 1024;
+export const RUN_SET_MAX_FILES = 2000;
+
+/** Folders that hold other people's code or build output, never the user's program. */
+const SKIPPED_FOLDERS = new Set([
+  'node_modules', '__pycache__', 'site-packages', 'dist-packages', 'venv', '.venv', 'env', '.env',
+  'build', 'dist', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.git', '.hg', '.svn',
+]);
+
+export class RunSetError extends Error {
+  override readonly name = 'RunSetError';
+}
+
+export async function collectRunSet(entryPath: string, options: RunSetOptions = {}): Promise<RunSet> {
+  const maxBytes = options.maxBytes ?? RUN_SET_MAX_BYTES;
+  const maxFiles = options.maxFiles ?? RUN_SET_MAX_FILES;
+  const entryAbs = path.resolve(entryPath);
+  const entryDir = path.dirname(entryAbs);
+  const root = options.root && isInside(entryAbs, path.resolve(options.root)) ? path.resolve(options.root) : entryDir;
+
+  const found = [entryAbs, ...(await listPythonFiles(entryDir, maxFiles + 1)).filter((f) => f !== entryAbs)];
+  if (found.length > maxFiles) {
+    throw new RunSetError(
+      `${entryDir} holds more than ${maxFiles} Python files; Self-Heal copies the entry file's folder tree into the sandbox. ` +
+        'Move the program into a smaller folder.',
+    );
+  }
+  const files: Record<string, string> = {};
+  let totalBytes = 0;
+  for (const file of found) {
+    const content = await fs.readFile(file);
+    totalBytes += content.length;
+    if (totalBytes > maxBytes) {
+      throw new RunSetError(
+        `The Python files under ${entryDir} exceed ${Math.round(maxBytes / 1024 / 1024)} MiB; ` +
+          'Self-Heal copies the entry file\'s folder tree into the sandbox. Move the program into a smaller folder.',
+      );
+    }
+    files[toPosix(path.relative(root, file))] = content.toString('utf8');
+  }
+  return { root, files, entry: toPosix(path.relative(root, entryAbs)), totalBytes };
+}
+
+async function listPythonFiles(dir: string, stopAfter: number): Promise<string[]> {
+  const result: string[] = [];
+  const pending = [dir];
+  while (pending.length > 0 && result.length < stopAfter) {
+    const current = pending.pop() as string;
+    let entries;
+    try {
+      entries = await fs.readdir(current, { withFileTypes: true });
+    } catch {
+      continue; // an unreadable sub-folder cannot hold anything we could copy
+    }
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) {
+        pending.push(full);
+      } else if (entry.isFile() && entry.name.endsWith('.py')) {
+        result.push(full);
+      }
+    }
+  }
+  return result.sort();
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join('/');
+}

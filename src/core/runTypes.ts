@@ -1,0 +1,70 @@
+// The runner contract shared by every way of running a program (container engine, local process).
+// Core defines it; implementations live at the edge (src/sandbox, src/local).
+import type { EngineError } from './engineError';
+
+/** Why a run ended. `exited` means the program ended on its own, whatever its exit code. */
+export type TerminationReason = 'exited' | 'timeout' | 'oom' | 'output-limit' | 'cancelled' | 'engine-error';
+
+/** `none`: no network at all; `bridge`: the engine's default network; `host`: the host's network. */
+export type NetworkMode = 'none' | 'bridge' | 'host';
+
+export interface RunLimits {
+  timeoutMs: number;
+  memoryBytes: number;
+  cpus: number;
+  processes: number;
+  network: NetworkMode;
+  /** Bytes kept per stream; the program is stopped once either stream goes past it. */
+  outputLimitBytes: number;
+}
+
+export type OutputStream = 'stdout' | 'stderr';
+
+export interface RunRequest {
+  /** Workspace-relative POSIX path -> file text. */
+  files: Readonly<Record<string, string>>;
+  /** Key of `files` to run as `python <entry>`. */
+  entry: string;
+  args?: readonly string[];
+  /** Text on the program's standard input; absent means end-of-file at once. */
+  stdin?: string;
+  limits: RunLimits;
+  signal?: AbortSignal;
+  /** Called with each chunk as it arrives (within the kept part of the output). */
+  onOutput?: (stream: OutputStream, chunk: Uint8Array) => void;
+}
+
+/** What ran the program: reported with every result so a user can tell sandboxed from not. */
+export interface EngineFacts {
+  runner: 'docker' | 'local';
+  sandboxed: boolean;
+  /** e.g. "Podman Engine 4.3.1", "Docker Engine 27.1.1", "local python3 (unsandboxed)". */
+  engine: string;
+  /** Where the engine answered, e.g. "unix:///run/podman/podman.sock". */
+  host?: string;
+  image?: string;
+  /** True when the run used a container prepared ahead of time. */
+  warm?: boolean;
+}
+
+export interface RunResult {
+  /** null when the program did not end on its own (timeout, cancel, engine error). */
+  exitCode: number | null;
+  reason: TerminationReason;
+  stdout: string;
+  stderr: string;
+  /** Bytes the program wrote, including those past the output limit that were counted but not kept. */
+  stdoutBytes: number;
+  stderrBytes: number;
+  truncated: { stdout: boolean; stderr: boolean };
+  durationMs: number;
+  engine: EngineFacts;
+  /** Set when reason is `engine-error`. */
+  engineError?: EngineError;
+}
+
+export interface Runner {
+  run(request: RunRequest): Promise<RunResult>;
+  /** Releases warm resources and waits until nothing the runner started is left. */
+  dispose(): Promise<void>;
+}

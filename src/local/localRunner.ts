@@ -1,0 +1,106 @@
+// The unsandboxed runner: a plain Python process for machines without any container engine.
+// Opt-in only. It enforces the timeout and output caps; it cannot enforce memory, CPU, process or
+// network limits, and every result says it was not sandboxed.
+import { spawn } from 'child_process';
+import * as fs from 'fs/promises';
+import * as os from 'os';
+import * as path from 'path';
+import { CappedOutput } from '../core/cappedOutput';
+import { EngineError } from '../core/engineError';
+import { resultWithoutProgram } from '../core/runResults';
+import type { EngineFacts, OutputStream, Runner, RunRequest, RunResult, TerminationReason } from '../core/runTypes';
+
+export const UNSANDBOXED_NOTICE = 'unsandboxed: the program ran as a plain local process with your permissions';
+
+export class LocalRunner implements Runner {
+  private readonly facts: EngineFacts;
+
+  constructor(private readonly python = 'python3') {
+    this.facts = { runner: 'local', sandboxed: false, engine: `local ${python} (unsandboxed)` };
+  }
+
+  async run(request: RunRequest): Promise<RunResult> {
+    const started = Date.now();
+    if (request.signal?.aborted) return resultWithoutProgram('cancelled', this.facts, 0);
+    const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'self-heal-run-'));
+    try {
+      await writeFiles(workDir, request.files);
+      return await this.runProcess(workDir, request, started);
+    } finally {
+      await fs.rm(workDir, { recursive: true, force: true });
+    }
+  }
+
+  async dispose(): Promise<void> {
+    // Every process is awaited by run(); nothing is kept between runs.
+  }
+
+  private runProcess(workDir: string, request: RunRequest, started: number): Promise<RunResult> {
+    return new Promise((resolve) => {
+      const output = { stdout: new CappedOutput(request.limits.outputLimitBytes), stderr: new CappedOutput(request.limits.outputLimitBytes) };
+      // Its own process group, so a timeout also ends whatever the program started.
+      const child = spawn(this.python, [request.entry, ...(request.args ?? [])], {
+        cwd: workDir,
+        detached: true,
+        env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stopReason: TerminationReason | undefined;
+      const stop = (reason: TerminationReason): void => {
+        if (stopReason) return;
+        stopReason = reason;
+        killGroup(child.pid);
+      };
+      const collect = (stream: OutputStream) => (chunk: Buffer) => {
+        const kept = output[stream].push(chunk);
+        if (kept.length > 0) request.onOutput?.(stream, kept);
+        if (output[stream].overLimit) stop('output-limit');
+      };
+      child.stdout.on('data', collect('stdout'));
+      child.stderr.on('data', collect('stderr'));
+      child.stdin.on('error', () => undefined); // a program that exits without reading its input
+      child.stdin.end(request.stdin ?? '');
+      const timer = setTimeout(() => stop('timeout'), request.limits.timeoutMs);
+      const onAbort = (): void => stop('cancelled');
+      request.signal?.addEventListener('abort', onAbort, { once: true });
+      const finish = (exitCode: number | null, engineError?: EngineError): void => {
+        clearTimeout(timer);
+        request.signal?.removeEventListener('abort', onAbort);
+        if (engineError) return resolve(resultWithoutProgram('engine-error', this.facts, Date.now() - started, engineError));
+        resolve({
+          exitCode: stopReason ? null : exitCode,
+          reason: stopReason ?? 'exited',
+          stdout: output.stdout.text(),
+          stderr: output.stderr.text(),
+          stdoutBytes: output.stdout.bytes,
+          stderrBytes: output.stderr.bytes,
+          truncated: { stdout: output.stdout.overLimit, stderr: output.stderr.overLimit },
+          durationMs: Date.now() - started,
+          engine: this.facts,
+        });
+      };
+      child.on('error', (error) =>
+        finish(null, new EngineError('unreachable', `Could not start the local Python "${this.python}": ${error.message}. Set selfHeal.pythonPath (or --python).`)),
+      );
+      child.on('close', (code, signal) => finish(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : null)));
+    });
+  }
+}
+
+async function writeFiles(workDir: string, files: Readonly<Record<string, string>>): Promise<void> {
+  for (const [relative, text] of Object.entries(files)) {
+    const target = path.resolve(workDir, relative);
+    if (!target.startsWith(workDir + path.sep)) throw new EngineError('api', `Refusing to write outside the run folder: ${relative}`);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, text, 'utf8');
+  }
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}

@@ -1,0 +1,99 @@
+// Finds a container engine that speaks the Docker API: the explicit host, else DOCKER_HOST, else the
+// usual sockets of Docker Engine, Docker Desktop, rootless Docker, Podman, Colima and the Windows pipes.
+import Docker from 'dockerode';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { EngineError, withDeadline } from '../core/engineError';
+
+export interface ConnectedEngine {
+  docker: Docker;
+  host: string;
+  /** e.g. "Podman Engine 4.3.1". */
+  name: string;
+  isPodman: boolean;
+}
+
+export interface DiscoveryOptions {
+  /** A host given by the user (setting or --docker-host); when set, nothing else is tried. */
+  explicitHost?: string;
+  env?: NodeJS.ProcessEnv;
+  /** How the user can name a host, for messages: "set selfHeal.docker.host" or "pass --docker-host". */
+  howToSetHost?: string;
+  pingTimeoutMs?: number;
+}
+
+export function candidateHosts(options: DiscoveryOptions, platform = process.platform, home = os.homedir()): string[] {
+  const env = options.env ?? process.env;
+  if (options.explicitHost) return [options.explicitHost];
+  if (env.DOCKER_HOST) return [env.DOCKER_HOST];
+  if (platform === 'win32') {
+    return ['npipe:////./pipe/docker_engine', 'npipe:////./pipe/podman-machine-default'];
+  }
+  const runtimeDir = env.XDG_RUNTIME_DIR ?? (typeof process.getuid === 'function' ? `/run/user/${process.getuid()}` : undefined);
+  const sockets = [
+    '/var/run/docker.sock', // Docker Engine; Docker Desktop links it too
+    path.join(home, '.docker/run/docker.sock'), // Docker Desktop (macOS, Linux)
+    path.join(home, '.docker/desktop/docker.sock'),
+    runtimeDir && path.join(runtimeDir, 'docker.sock'), // rootless Docker
+    '/run/podman/podman.sock', // rootful Podman
+    runtimeDir && path.join(runtimeDir, 'podman/podman.sock'), // rootless Podman
+    path.join(home, '.local/share/containers/podman/machine/podman.sock'), // Podman machine (macOS)
+    path.join(home, '.local/share/containers/podman/machine/qemu/podman.sock'),
+    path.join(home, '.colima/default/docker.sock'), // Colima
+    path.join(home, '.colima/docker.sock'),
+  ];
+  return [...new Set(sockets.filter((s): s is string => Boolean(s)))].map((s) => `unix://${s}`);
+}
+
+export function dockerOptionsFor(host: string): Docker.DockerOptions {
+  if (host.startsWith('unix://')) return { socketPath: host.slice('unix://'.length) };
+  if (host.startsWith('npipe://')) return { socketPath: host.slice('npipe://'.length).replace(/\//g, '\\') };
+  const url = new URL(host.replace(/^tcp:/, 'http:'));
+  return { host: url.hostname, port: Number(url.port || 2375), protocol: url.protocol === 'https:' ? 'https' : 'http' };
+}
+
+export async function connectEngine(options: DiscoveryOptions): Promise<ConnectedEngine> {
+  const hosts = candidateHosts(options);
+  const howToSetHost = options.howToSetHost ?? 'set DOCKER_HOST';
+  const tryEvery = hosts.length > 1; // probing: skip sockets that do not exist
+  let lastError: EngineError | undefined;
+  for (const host of hosts) {
+    const socketPath = dockerOptionsFor(host).socketPath;
+    if (tryEvery && socketPath && !socketPath.startsWith('\\') && !fs.existsSync(socketPath)) continue;
+    try {
+      return await probe(host, options.pingTimeoutMs ?? 3000);
+    } catch (error) {
+      lastError = toEngineError(error, host, howToSetHost);
+      if (lastError.code === 'permission-denied') throw lastError;
+    }
+  }
+  if (lastError?.code === 'timeout') throw lastError;
+  throw new EngineError(
+    'unreachable',
+    `No Docker or Podman engine answered at ${hosts.join(', ')}; start Docker Desktop (or Docker/Podman) or ${howToSetHost}.`,
+  );
+}
+
+async function probe(host: string, timeoutMs: number): Promise<ConnectedEngine> {
+  const docker = new Docker(dockerOptionsFor(host));
+  await withDeadline(docker.ping(), timeoutMs, `ping ${host}`);
+  const version = await withDeadline(docker.version(), timeoutMs, `version ${host}`);
+  const isPodman = (version.Components ?? []).some((c) => /podman/i.test(c.Name));
+  return { docker, host, isPodman, name: `${isPodman ? 'Podman Engine' : 'Docker Engine'} ${version.Version}` };
+}
+
+function toEngineError(error: unknown, host: string, howToSetHost: string): EngineError {
+  if (error instanceof EngineError) {
+    return new EngineError(error.code, `The container engine at ${host} did not answer in time; restart it or ${howToSetHost}.`);
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new EngineError(
+      'permission-denied',
+      `Permission denied on ${host}. Add your user to the docker group (sudo usermod -aG docker $USER, then log in again), ` +
+        `use rootless Podman, or ${howToSetHost}.`,
+    );
+  }
+  return new EngineError('unreachable', `No engine at ${host}: ${(error as Error).message}`);
+}

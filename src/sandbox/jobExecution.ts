@@ -1,0 +1,72 @@
+// One run inside a prepared container: send the job, collect capped output, enforce the timeout,
+// honour cancellation, and say why the run ended.
+import { CappedOutput } from '../core/cappedOutput';
+import { EngineError, withDeadline } from '../core/engineError';
+import type { EngineFacts, OutputStream, RunRequest, RunResult, TerminationReason } from '../core/runTypes';
+import { encodeJob, LAUNCHER_FAILURE_EXIT } from './launcher';
+import type { PreparedContainer } from './preparedContainer';
+
+const INSPECT_DEADLINE_MS = 10_000;
+/** What the kernel's OOM killer (SIGKILL) leaves as exit status. */
+const SIGKILL_EXIT = 137;
+
+export async function executeJob(prepared: PreparedContainer, request: RunRequest, engine: EngineFacts): Promise<RunResult> {
+  const output = { stdout: new CappedOutput(request.limits.outputLimitBytes), stderr: new CappedOutput(request.limits.outputLimitBytes) };
+  let stopReason: TerminationReason | undefined;
+  let stopped: () => void = () => undefined;
+  const stoppedByUs = new Promise<void>((resolve) => (stopped = resolve));
+  // Ending the wait at once (the container is removed in the background) keeps cancel under 1 s.
+  const stop = (reason: TerminationReason): void => {
+    if (stopReason) return;
+    stopReason = reason;
+    stopped();
+  };
+
+  prepared.onFrame((stream: OutputStream, payload: Buffer) => {
+    const kept = output[stream].push(payload);
+    if (kept.length > 0) request.onOutput?.(stream, kept);
+    if (output[stream].overLimit) stop('output-limit');
+  });
+  const timer = setTimeout(() => stop('timeout'), request.limits.timeoutMs);
+  const onAbort = (): void => stop('cancelled');
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+
+  const started = Date.now();
+  try {
+    if (request.signal?.aborted) stop('cancelled');
+    else prepared.stream.write(encodeJob({ files: { ...request.files }, entry: request.entry, args: [...(request.args ?? [])], stdin: request.stdin ?? null }));
+    await Promise.race([prepared.ended, stoppedByUs]);
+    const durationMs = Date.now() - started;
+    const ending = stopReason ? { exitCode: null, reason: stopReason } : await endingOf(prepared, output.stderr.text());
+    return {
+      ...ending,
+      stdout: output.stdout.text(),
+      stderr: output.stderr.text(),
+      stdoutBytes: output.stdout.bytes,
+      stderrBytes: output.stderr.bytes,
+      truncated: { stdout: output.stdout.overLimit, stderr: output.stderr.overLimit },
+      durationMs,
+      engine,
+    };
+  } finally {
+    clearTimeout(timer);
+    request.signal?.removeEventListener('abort', onAbort);
+    prepared.onFrame(() => undefined);
+  }
+}
+
+async function endingOf(prepared: PreparedContainer, stderr: string): Promise<Pick<RunResult, 'exitCode' | 'reason'>> {
+  let state;
+  try {
+    state = (await withDeadline(prepared.container.inspect(), INSPECT_DEADLINE_MS, 'inspect container')).State;
+  } catch (error) {
+    if (error instanceof EngineError) throw error;
+    throw new EngineError('api', `The container engine went away during the run: ${(error as Error).message}`);
+  }
+  if (state.ExitCode === LAUNCHER_FAILURE_EXIT && stderr.startsWith('self-heal launcher:')) {
+    throw new EngineError('api', stderr.trim());
+  }
+  // Podman never sets OOMKilled; a SIGKILL we did not send under a memory limit is the OOM killer.
+  const oom = state.OOMKilled || state.ExitCode === SIGKILL_EXIT;
+  return { exitCode: state.ExitCode, reason: oom ? 'oom' : 'exited' };
+}

@@ -1,0 +1,65 @@
+// A started container whose launcher waits for its job: creating, attaching and starting happen
+// ahead of the run (the slow part on every engine), so a warm run only writes the job and waits.
+import type Docker from 'dockerode';
+import type { Duplex } from 'stream';
+import { EngineError, withDeadline } from '../core/engineError';
+import type { OutputStream } from '../core/runTypes';
+import { containerOptions, type ContainerShape } from './containerSpec';
+import { StreamDemuxer } from './streamDemux';
+
+const CREATE_DEADLINE_MS = 30_000;
+const ATTACH_DEADLINE_MS = 15_000;
+const START_DEADLINE_MS = 30_000;
+
+export class PreparedContainer {
+  private frameHandler: (stream: OutputStream, payload: Buffer) => void = () => undefined;
+  private alive = true;
+  /** Settles when the attach stream ends: the container has stopped (or the engine went away). */
+  readonly ended: Promise<void>;
+
+  constructor(
+    readonly container: Docker.Container,
+    readonly stream: Duplex,
+  ) {
+    const demuxer = new StreamDemuxer((s, payload) => this.frameHandler(s, payload));
+    stream.on('data', (chunk: Buffer) => demuxer.push(chunk));
+    this.ended = new Promise((resolve) => {
+      const done = (): void => {
+        this.alive = false;
+        resolve();
+      };
+      stream.once('end', done);
+      stream.once('close', done);
+      stream.once('error', done);
+    });
+  }
+
+  get isAlive(): boolean {
+    return this.alive;
+  }
+
+  onFrame(handler: (stream: OutputStream, payload: Buffer) => void): void {
+    this.frameHandler = handler;
+  }
+}
+
+export async function prepareContainer(docker: Docker, shape: ContainerShape, labels: Record<string, string>): Promise<PreparedContainer> {
+  const container = await withDeadline(docker.createContainer(containerOptions(shape, labels)), CREATE_DEADLINE_MS, 'create container');
+  try {
+    // Attach before start so no output is missed (and waiting for the stream's end is far faster
+    // than wait() on Podman). dockerode sends its options as a request body that Podman forwards
+    // to stdin: the launcher skips everything before the job marker.
+    const stream = (await withDeadline(
+      container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true }),
+      ATTACH_DEADLINE_MS,
+      'attach to container',
+    )) as unknown as Duplex;
+    const prepared = new PreparedContainer(container, stream);
+    await withDeadline(container.start(), START_DEADLINE_MS, 'start container');
+    return prepared;
+  } catch (error) {
+    container.remove({ force: true }).catch(() => undefined);
+    if (error instanceof EngineError) throw error;
+    throw new EngineError('api', `The engine could not start a sandbox container: ${(error as Error).message}`);
+  }
+}
