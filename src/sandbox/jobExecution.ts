@@ -3,7 +3,7 @@
 import { CappedOutput } from '../core/cappedOutput';
 import { EngineError, withDeadline } from '../core/engineError';
 import type { EngineFacts, OutputStream, RunRequest, RunResult, TerminationReason } from '../core/runTypes';
-import { encodeJob, LAUNCHER_FAILURE_EXIT } from './launcher';
+import { encodeJob, EXIT_MARKER, LAUNCHER_FAILURE_EXIT } from './launcher';
 import type { PreparedContainer } from './preparedContainer';
 
 const INSPECT_DEADLINE_MS = 10_000;
@@ -22,10 +22,20 @@ export async function executeJob(prepared: PreparedContainer, request: RunReques
     stopped();
   };
 
-  prepared.onFrame((stream: OutputStream, payload: Buffer) => {
+  let reportedExit: number | undefined;
+  let reported: () => void = () => undefined;
+  const exitReported = new Promise<void>((resolve) => (reported = resolve));
+  prepared.onFrame((stream: OutputStream, frame: Buffer) => {
+    let payload = frame;
+    const at = stream === 'stderr' ? frame.indexOf(EXIT_MARKER_BYTES) : -1;
+    if (at >= 0) {
+      reportedExit = Number.parseInt(frame.subarray(at + EXIT_MARKER_BYTES.length).toString('latin1'), 10);
+      payload = frame.subarray(0, at);
+    }
     const kept = output[stream].push(payload);
     if (kept.length > 0) request.onOutput?.(stream, kept);
     if (output[stream].overLimit) stop('output-limit');
+    if (at >= 0) reported();
   });
   const timer = setTimeout(() => stop('timeout'), request.limits.timeoutMs);
   const onAbort = (): void => stop('cancelled');
@@ -35,9 +45,13 @@ export async function executeJob(prepared: PreparedContainer, request: RunReques
   try {
     if (request.signal?.aborted) stop('cancelled');
     else prepared.stream.write(encodeJob({ files: { ...request.files }, entry: request.entry, args: [...(request.args ?? [])], stdin: request.stdin ?? null }));
-    await Promise.race([prepared.ended, stoppedByUs]);
+    await Promise.race([prepared.ended, stoppedByUs, exitReported]);
     const durationMs = Date.now() - started;
-    const ending = stopReason ? { exitCode: null, reason: stopReason } : await endingOf(prepared, output.stderr.text());
+    const ending = stopReason
+      ? { exitCode: null, reason: stopReason }
+      : reportedExit !== undefined
+        ? endingFrom(reportedExit, false, output.stderr.text())
+        : await inspectEnding(prepared, output.stderr.text());
     return {
       ...ending,
       stdout: output.stdout.text(),
@@ -55,7 +69,12 @@ export async function executeJob(prepared: PreparedContainer, request: RunReques
   }
 }
 
-async function endingOf(prepared: PreparedContainer, stderr: string): Promise<Pick<RunResult, 'exitCode' | 'reason'>> {
+const EXIT_MARKER_BYTES = Buffer.from(EXIT_MARKER, 'latin1');
+
+type Ending = Pick<RunResult, 'exitCode' | 'reason'>;
+
+/** Used when the launcher itself died (no trailer): the engine knows how the container ended. */
+async function inspectEnding(prepared: PreparedContainer, stderr: string): Promise<Ending> {
   let state;
   try {
     state = (await withDeadline(prepared.container.inspect(), INSPECT_DEADLINE_MS, 'inspect container')).State;
@@ -63,10 +82,14 @@ async function endingOf(prepared: PreparedContainer, stderr: string): Promise<Pi
     if (error instanceof EngineError) throw error;
     throw new EngineError('api', `The container engine went away during the run: ${(error as Error).message}`);
   }
-  if (state.ExitCode === LAUNCHER_FAILURE_EXIT && stderr.startsWith('self-heal launcher:')) {
+  return endingFrom(state.ExitCode, state.OOMKilled, stderr);
+}
+
+function endingFrom(exitCode: number, oomKilled: boolean, stderr: string): Ending {
+  if (exitCode === LAUNCHER_FAILURE_EXIT && stderr.startsWith('self-heal launcher:')) {
     throw new EngineError('api', stderr.trim());
   }
   // Podman never sets OOMKilled; a SIGKILL we did not send under a memory limit is the OOM killer.
-  const oom = state.OOMKilled || state.ExitCode === SIGKILL_EXIT;
-  return { exitCode: state.ExitCode, reason: oom ? 'oom' : 'exited' };
+  const oom = oomKilled || exitCode === SIGKILL_EXIT;
+  return { exitCode, reason: oom ? 'oom' : 'exited' };
 }
