@@ -34,6 +34,13 @@ export function formatSize(bytes: number): string {
   return `${bytes}b`;
 }
 
+/** Bytes for people: "8 MiB", "4 KiB", "100 bytes". */
+export function describeBytes(bytes: number): string {
+  if (bytes >= MiB) return `${+(bytes / MiB).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
+
 export const NETWORK_MODES: readonly NetworkMode[] = ['none', 'bridge', 'host'];
 
 /** Returns a problem with the limits in words, or undefined when they are usable. */

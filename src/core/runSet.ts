@@ -2,6 +2,7 @@
 // (Python puts the script's folder first on sys.path). Copied into the sandbox, never mounted.
 import * as fs from 'fs/promises';
 import * as path from 'path';
+import { describeBytes } from './limits';
 
 export interface RunSet {
   /** Folder the relative paths start from; the program's working folder in the sandbox. */
@@ -54,7 +55,7 @@ export async function collectRunSet(entryPath: string, options: RunSetOptions = 
     totalBytes += content.length;
     if (totalBytes > maxBytes) {
       throw new RunSetError(
-        `The Python files under ${entryDir} exceed ${Math.round(maxBytes / 1024 / 1024)} MiB; ` +
+        `The Python files under ${entryDir} exceed ${describeBytes(maxBytes)}; ` +
           'Self-Heal copies the entry file\'s folder tree into the sandbox. Move the program into a smaller folder.',
       );
     }

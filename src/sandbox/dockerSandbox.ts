@@ -5,6 +5,7 @@ import { EngineError } from '../core/engineError';
 import { resultWithoutProgram } from '../core/runResults';
 import type { EngineFacts, Runner, RunRequest, RunResult } from '../core/runTypes';
 import { sandboxLabels, shapeKey, type ContainerShape } from './containerSpec';
+import { removeContainer } from './containerRemoval';
 import { connectEngine, type ConnectedEngine } from './engineDiscovery';
 import { ensureImage, type PullProgress } from './imageProvider';
 import { executeJob } from './jobExecution';
@@ -103,7 +104,7 @@ export class DockerSandbox implements Runner {
   }
 
   private remove(prepared: PreparedContainer): void {
-    this.track(prepared.container.remove({ force: true }).catch(() => undefined));
+    this.track(removeContainer(prepared.container).catch(() => undefined)); // the next start-up sweep retries
     prepared.stream.destroy();
   }
 

@@ -16,9 +16,7 @@ export const LAUNCHER_FAILURE_EXIT = 125;
 export const APP_DIR = '/app';
 
 export const LAUNCHER_SOURCE = String.raw`
-import io, json, os, runpy, signal, sys
-# Imported before the fork so that no run pays for them: runpy.run_path needs the first ones.
-import atexit, gc, importlib.machinery, importlib.util, pkgutil, threading
+import atexit, gc, importlib.machinery, io, json, os, signal, sys, threading, types
 
 def fail(message):
     os.write(2, ('self-heal launcher: ' + message + '\n').encode())
@@ -57,29 +55,42 @@ def open_stdin(text):
     sys.stdin = sys.__stdin__ = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, 'r', closefd=False)), encoding=old.encoding, errors=old.errors)
 
 def is_launcher_frame(tb):
-    name = tb.tb_frame.f_code.co_filename
-    return name == '<string>' or name == runpy.__file__ or 'runpy' in name and name.startswith('<frozen')
+    return tb.tb_frame.f_code.co_filename == '<string>'
+
+def run_main(path):
+    # What CPython does for "python FILE": compile the file and run it in a fresh __main__.
+    main = types.ModuleType('__main__')
+    main.__file__ = path
+    main.__cached__ = None
+    main.__loader__ = importlib.machinery.SourceFileLoader('__main__', path)
+    sys.modules['__main__'] = main
+    with io.open_code(path) as handle:
+        source = handle.read()
+    exec(compile(source, path, 'exec', dont_inherit=True), main.__dict__)
 
 def run_program(job):
     open_stdin(job.get('stdin'))
     os.chdir('/app')
     entry = job['entry']
     sys.argv = [entry] + job['args']
-    sys.path[0] = os.path.dirname(os.path.abspath(entry))
+    # Since Python 3.9 the main script's path is absolute in __file__ and in tracebacks.
+    path = os.path.abspath(entry)
+    sys.path[0] = os.path.dirname(path)
     # The launcher's own frames must not make deep recursion fail earlier than under python FILE.
     depth, frame = 0, sys._getframe()
     while frame:
         depth, frame = depth + 1, frame.f_back
-    sys.setrecursionlimit(sys.getrecursionlimit() + depth + 4)
+    sys.setrecursionlimit(sys.getrecursionlimit() + depth + 2)
     try:
-        runpy.run_path(entry, run_name='__main__')
+        run_main(path)
     except SystemExit as exit:
         finish(exit_status(exit.code))
     except BaseException as error:
         tb = error.__traceback__
         while tb is not None and is_launcher_frame(tb):
             tb = tb.tb_next
-        sys.excepthook(type(error), error, tb)
+        # The hook prints the exception's own __traceback__, so that is where the trimming goes.
+        sys.excepthook(type(error), error, error.with_traceback(tb).__traceback__)
         if isinstance(error, KeyboardInterrupt):
             flush_std()
             signal.signal(signal.SIGINT, signal.SIG_DFL)

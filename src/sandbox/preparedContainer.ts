@@ -4,6 +4,7 @@ import type Docker from 'dockerode';
 import type { Duplex } from 'stream';
 import { EngineError, withDeadline } from '../core/engineError';
 import type { OutputStream } from '../core/runTypes';
+import { removeContainer } from './containerRemoval';
 import { containerOptions, type ContainerShape } from './containerSpec';
 import { StreamDemuxer } from './streamDemux';
 
@@ -58,7 +59,7 @@ export async function prepareContainer(docker: Docker, shape: ContainerShape, la
     await withDeadline(container.start(), START_DEADLINE_MS, 'start container');
     return prepared;
   } catch (error) {
-    container.remove({ force: true }).catch(() => undefined);
+    removeContainer(container).catch(() => undefined);
     if (error instanceof EngineError) throw error;
     throw new EngineError('api', `The engine could not start a sandbox container: ${(error as Error).message}`);
   }

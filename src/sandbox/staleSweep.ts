@@ -2,6 +2,7 @@
 import type Docker from 'dockerode';
 import * as os from 'os';
 import { withDeadline } from '../core/engineError';
+import { removeContainer } from './containerRemoval';
 import { LABEL_HOST, LABEL_MANAGED, LABEL_PID } from './containerSpec';
 
 export async function sweepStaleContainers(docker: Docker): Promise<number> {
@@ -11,7 +12,7 @@ export async function sweepStaleContainers(docker: Docker): Promise<number> {
     'list containers',
   );
   const stale = containers.filter((c) => !isProcessAlive(Number(c.Labels[LABEL_PID])));
-  await Promise.all(stale.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+  await Promise.all(stale.map((c) => removeContainer(docker.getContainer(c.Id)).catch(() => undefined)));
   return stale.length;
 }
 

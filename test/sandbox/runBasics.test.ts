@@ -1,0 +1,94 @@
+import * as assert from 'assert';
+import { limits, runCode, shared } from './sandboxHelper';
+
+describe('sandbox: running programs', function () {
+  this.timeout(60_000);
+
+  it('runs hello world and names the engine that ran it', async () => {
+    const result = await runCode('print("Hello from the sandbox")\n');
+    assert.strictEqual(result.stdout, 'Hello from the sandbox\n');
+    assert.strictEqual(result.stderr, '');
+    assert.strictEqual(result.exitCode, 0);
+    assert.strictEqual(result.reason, 'exited');
+    assert.strictEqual(result.engine.runner, 'docker');
+    assert.strictEqual(result.engine.sandboxed, true);
+    assert.match(result.engine.engine, /^(Podman|Docker) Engine \d+\.\d+/);
+    assert.strictEqual(result.engine.host, process.env.DOCKER_HOST);
+  });
+
+  it('uses a warm container for the next run of the same image and limits', async () => {
+    await runCode('pass\n');
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the pool refills in the background
+    const result = await runCode('print("again")\n');
+    assert.strictEqual(result.stdout, 'again\n');
+    assert.strictEqual(result.engine.warm, true);
+  });
+
+  it('runs a program whose entry imports a sibling module and a package', async () => {
+    const result = await shared.run({
+      files: {
+        'app/main.py': 'import sys\nfrom helper import double\nfrom pkg.names import NAME\nprint(double(21), NAME, __name__, sys.argv, sys.path[0])\n',
+        'app/helper.py': 'def double(x):\n    return 2 * x\n',
+        'app/pkg/__init__.py': '',
+        'app/pkg/names.py': 'NAME = "pkg"\n',
+      },
+      entry: 'app/main.py',
+      args: ['--flag', 'value with space'],
+      limits: limits(),
+    });
+    assert.strictEqual(result.stderr, '');
+    assert.strictEqual(result.stdout, "42 pkg __main__ ['app/main.py', '--flag', 'value with space'] /app/app\n");
+  });
+
+  it('reports a non-zero exit code and keeps the SystemExit message', async () => {
+    const code = await runCode('import sys\nsys.exit(3)\n');
+    assert.strictEqual(code.exitCode, 3);
+    assert.strictEqual(code.reason, 'exited');
+    const message = await runCode('import sys\nsys.exit("giving up")\n');
+    assert.strictEqual(message.exitCode, 1);
+    assert.strictEqual(message.stderr, 'giving up\n');
+  });
+
+  it('prints an uncaught exception as Python does, without launcher frames', async () => {
+    const result = await runCode('def f():\n    return 1 / 0\n\nf()\n');
+    assert.strictEqual(result.exitCode, 1);
+    assert.strictEqual(
+      result.stderr,
+      'Traceback (most recent call last):\n' +
+        '  File "/app/main.py", line 4, in <module>\n    f()\n' +
+        '  File "/app/main.py", line 2, in f\n    return 1 / 0\n           ~~^~~\n' +
+        'ZeroDivisionError: division by zero\n',
+    );
+  });
+
+  it('prints a syntax error as Python does', async () => {
+    const result = await runCode('def greet(name):\n    print(f"Hello, {name}"\n');
+    assert.strictEqual(result.exitCode, 1);
+    assert.strictEqual(result.stderr, '  File "/app/main.py", line 2\n    print(f"Hello, {name}"\n         ^\nSyntaxError: \'(\' was never closed\n');
+  });
+
+  it('feeds the given stdin, and end-of-file when none is given', async () => {
+    const given = await runCode('import sys\nprint(sys.stdin.read().upper())\n', { stdin: 'line one\nline two' });
+    assert.strictEqual(given.stdout, 'LINE ONE\nLINE TWO\n');
+    const absent = await runCode('try:\n    input()\nexcept EOFError:\n    print("eof")\n');
+    assert.strictEqual(absent.stdout, 'eof\n');
+  });
+
+  it('keeps unicode output intact', async () => {
+    const result = await runCode('print("héllo wörld ✓ 日本")\n');
+    assert.strictEqual(result.stdout, 'héllo wörld ✓ 日本\n');
+  });
+
+  it('streams output as it is written', async () => {
+    const arrivals: Array<{ stream: string; text: string; at: number }> = [];
+    const result = await runCode('import sys, time\nprint("first")\ntime.sleep(0.5)\nprint("second", file=sys.stderr)\n', {
+      onOutput: (stream, chunk) => arrivals.push({ stream, text: Buffer.from(chunk).toString(), at: Date.now() }),
+    });
+    const firstDone = arrivals.findIndex((a) => a.text.endsWith('\n'));
+    assert.strictEqual(arrivals.slice(0, firstDone + 1).map((a) => a.text).join(''), 'first\n');
+    assert.ok(arrivals.slice(0, firstDone + 1).every((a) => a.stream === 'stdout'));
+    assert.strictEqual(arrivals.slice(firstDone + 1).map((a) => a.text).join(''), 'second\n');
+    assert.ok(arrivals[firstDone + 1].at - arrivals[firstDone].at >= 400, 'the second line arrived with the first');
+    assert.strictEqual(result.stderr, 'second\n');
+  });
+});
