@@ -1,0 +1,3 @@
+"""Never ends: stopped at the timeout (try --timeout 2)."""
+while True:
+    pass

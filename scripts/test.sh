@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The test command (README, .ci/run): installs what the tests need on a fresh machine, runs every
+# suite against real parts, and ends with one total line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+tally=$(mktemp)
+trap 'rm -f "$tally"' EXIT
+export SELF_HEAL_TEST_TALLY="$tally"
+failed_steps=()
+
+step() {
+  local name=$1
+  shift
+  echo "::: $name"
+  if ! "$@"; then
+    failed_steps+=("$name")
+    return 1
+  fi
+}
+
+step "install npm packages" npm ci --no-audit --no-fund --loglevel=error || { echo "0 passed, 1 failed"; exit 1; }
+step "install the container engine and image" bash scripts/setupEngine.sh || { echo "0 passed, 1 failed"; exit 1; }
+step "type-check" npm run --silent typecheck
+step "build" npm run --silent build
+step "compile tests" npm run --silent compile-tests
+
+step "unit tests" npx mocha --reporter ./test/support/summaryReporter.js 'out/test/unit/**/*.test.js'
+step "sandbox tests (Podman behind the Docker API)" bash scripts/withEngine.sh \
+  npx mocha --timeout 60000 --reporter ./test/support/summaryReporter.js 'out/test/sandbox/**/*.test.js'
+
+passed=$(awk '{ p += $1 } END { print p + 0 }' "$tally")
+failed=$(awk '{ f += $2 } END { print f + 0 }' "$tally")
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  echo "failed steps: ${failed_steps[*]}"
+  # A step that failed without counting a test (type errors, build) still counts as a failure.
+  [ "$failed" -eq 0 ] && failed=1
+fi
+echo "$passed passed, $failed failed"
+[ ${#failed_steps[@]} -eq 0 ]
