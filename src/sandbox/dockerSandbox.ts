@@ -6,7 +6,7 @@ import { resultWithoutProgram } from '../core/runResults';
 import type { EngineFacts, Runner, RunRequest, RunResult } from '../core/runTypes';
 import { sandboxLabels, shapeKey, type ContainerShape } from './containerSpec';
 import { removeContainer } from './containerRemoval';
-import { connectEngine, type ConnectedEngine } from './engineDiscovery';
+import { connectEngine, isConnectionError, type ConnectedEngine } from './engineDiscovery';
 import { ensureImage, type PullProgress } from './imageProvider';
 import { executeJob } from './jobExecution';
 import { prepareContainer, type PreparedContainer } from './preparedContainer';
@@ -83,14 +83,24 @@ export class DockerSandbox implements Runner {
         this.remove(prepared);
       }
     } catch (error) {
-      const engineError = error instanceof EngineError ? error : new EngineError('api', (error as Error).message);
-      return resultWithoutProgram('engine-error', facts, Date.now() - started, engineError);
+      return resultWithoutProgram('engine-error', facts, Date.now() - started, this.asEngineError(error, facts.host));
     }
   }
 
   async dispose(): Promise<void> {
     await this.pool.close();
     while (this.cleanups.size > 0) await Promise.all([...this.cleanups]);
+  }
+
+  private asEngineError(error: unknown, host: string | undefined): EngineError {
+    if (error instanceof EngineError) return error;
+    if (host && isConnectionError(error)) {
+      this.engine = undefined; // connect afresh next time, so a restarted engine is found again
+      this.images.clear();
+      const howToSetHost = this.options.howToSetHost ?? 'set DOCKER_HOST';
+      return new EngineError('unreachable', `The container engine at ${host} stopped answering; start it again or ${howToSetHost}.`);
+    }
+    return new EngineError('api', `The container engine failed: ${(error as Error).message}`);
   }
 
   private ensureImage(engine: ConnectedEngine): Promise<void> {

@@ -109,6 +109,12 @@ function pingHeaders(options: Docker.DockerOptions): Promise<http.IncomingHttpHe
   });
 }
 
+/** True for errors that mean the engine's socket is gone or refusing, not that a call failed. */
+export function isConnectionError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ENOTCONN';
+}
+
 function toEngineError(error: unknown, host: string, howToSetHost: string): EngineError {
   if (error instanceof EngineError) {
     return new EngineError(error.code, `The container engine at ${host} did not answer in time; restart it or ${howToSetHost}.`);

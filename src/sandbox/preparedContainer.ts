@@ -5,6 +5,7 @@ import type { Duplex } from 'stream';
 import { EngineError, withDeadline } from '../core/engineError';
 import type { OutputStream } from '../core/runTypes';
 import { removeContainer } from './containerRemoval';
+import { isConnectionError } from './engineDiscovery';
 import { containerOptions, type ContainerShape } from './containerSpec';
 import { StreamDemuxer } from './streamDemux';
 
@@ -60,7 +61,7 @@ export async function prepareContainer(docker: Docker, shape: ContainerShape, la
     return prepared;
   } catch (error) {
     removeContainer(container).catch(() => undefined);
-    if (error instanceof EngineError) throw error;
+    if (error instanceof EngineError || isConnectionError(error)) throw error;
     throw new EngineError('api', `The engine could not start a sandbox container: ${(error as Error).message}`);
   }
 }

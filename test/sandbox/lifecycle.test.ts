@@ -136,8 +136,10 @@ describe('sandbox: lifecycle', function () {
         const second = await sandbox.run({ files: { 'main.py': 'print(2)' }, entry: 'main.py', limits: limits() });
         assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
         assert.strictEqual(second.reason, 'engine-error');
-        assert.strictEqual(second.engineError?.code, 'api');
-        assert.match(second.engineError?.message ?? '', /ENOENT|ECONNREFUSED|socket hang up/);
+        assert.strictEqual(second.engineError?.code, 'unreachable');
+        assert.strictEqual(second.engineError?.message, `The container engine at unix://${dir}/podman.sock stopped answering; start it again or set DOCKER_HOST.`);
+        const third = await sandbox.run({ files: { 'main.py': 'print(3)' }, entry: 'main.py', limits: limits() });
+        assert.strictEqual(third.engineError?.message.startsWith('No Docker or Podman engine answered at unix://'), true);
         await sandbox.dispose();
       });
     });
