@@ -6,6 +6,7 @@ const production = process.argv.includes('--production');
 /** Entry points: each becomes one self-contained file in dist/. */
 const nodeBundles = [
   { in: 'src/cli/main.ts', out: 'cli' },
+  { in: 'src/extension.ts', out: 'extension' },
 ];
 
 async function main() {
@@ -21,6 +22,7 @@ async function main() {
     // dockerode's ssh2 optionally loads a native module; it must stay outside the bundle.
     external: ['vscode', 'cpu-features', '*.node'],
     logLevel: 'warning',
+    // The CLI is started as a program; the extension is loaded by the host (a banner is harmless).
     banner: { js: '#!/usr/bin/env node' },
   });
 }

@@ -21,6 +21,7 @@ step() {
 
 step "install npm packages" npm ci --no-audit --no-fund --loglevel=error || { echo "0 passed, 1 failed"; exit 1; }
 step "install the container engine and image" bash scripts/setupEngine.sh || { echo "0 passed, 1 failed"; exit 1; }
+step "install code-server and Chromium" bash scripts/setupCodeServer.sh >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
 step "type-check" npm run --silent typecheck
 step "build" npm run --silent build
 step "compile tests" npm run --silent compile-tests
@@ -28,6 +29,9 @@ step "compile tests" npm run --silent compile-tests
 step "unit tests" npx mocha --reporter ./test/support/summaryReporter.js 'out/test/unit/**/*.test.js'
 step "sandbox tests (Podman behind the Docker API)" bash scripts/withEngine.sh \
   npx mocha --timeout 60000 --reporter ./test/support/summaryReporter.js 'out/test/sandbox/**/*.test.js'
+
+step "integration tests (VS Code extension host in code-server)" bash scripts/withEngine.sh \
+  node out/test/integration/runInCodeServer.js
 
 passed=$(awk '{ p += $1 } END { print p + 0 }' "$tally")
 failed=$(awk '{ f += $2 } END { print f + 0 }' "$tally")

@@ -1,0 +1,146 @@
+// "Self-Heal: Run Python File in Sandbox": saves the file, runs it through the runner with live
+// output, progress with Cancel, and reports engine problems with actions.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { formatSize } from '../core/limits';
+import { collectRunSet, RunSetError } from '../core/runSet';
+import type { RunResult } from '../core/runTypes';
+import type { SelfHealSettings } from '../core/settingsModel';
+import { UNSANDBOXED_NOTICE } from '../local/localRunner';
+import type { Channels } from './channels';
+import type { EngineProblemNotifier } from './engineProblems';
+import type { RunnerProvider } from './runnerProvider';
+import { readSettings } from './settings';
+import type { EngineStatusBar } from './statusBar';
+
+const LOCAL_CONSENT = 'selfHeal.localRunnerConsent';
+
+export interface RunFileDeps {
+  channels: Channels;
+  runners: RunnerProvider;
+  statusBar: EngineStatusBar;
+  problems: EngineProblemNotifier;
+  workspaceState: vscode.Memento;
+}
+
+export class RunFileCommand {
+  private running: AbortController | undefined;
+  lastResult: RunResult | undefined;
+  lastRefusal: string | undefined;
+
+  constructor(private readonly deps: RunFileDeps) {}
+
+  /** Runs the file (the explorer's selection, else the active editor's) and returns the result. */
+  async run(target?: vscode.Uri): Promise<RunResult | undefined> {
+    const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+    if (!vscode.workspace.isTrusted) return this.refuse('Self-Heal runs code only in trusted workspaces. Trust this workspace to run Python files.', 'Manage Workspace Trust', 'workbench.trust.manage');
+    if (!uri || !uri.fsPath.endsWith('.py')) return this.refuse('Self-Heal: open a Python file (.py) to run it.');
+    if (this.running) return this.refuse('Self-Heal: a run is in progress; stop it first.');
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (document?.isDirty && !(await document.save())) return this.refuse(`Self-Heal: ${path.basename(uri.fsPath)} could not be saved, so it was not run.`);
+    const settings = readSettings(uri);
+    settings.problems.forEach((problem) => this.deps.channels.log.warn(problem));
+    if (settings.runner === 'local' && !(await this.localConsent())) return undefined;
+    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
+    let runSet;
+    try {
+      runSet = await collectRunSet(uri.fsPath, { root });
+    } catch (error) {
+      if (error instanceof RunSetError) return this.refuse(`Self-Heal: ${error.message}`);
+      throw error;
+    }
+    const result = await this.execute(runSet, settings, uri);
+    this.lastResult = result;
+    await this.report(result, settings, uri);
+    return result;
+  }
+
+  stop(): void {
+    this.running?.abort();
+  }
+
+  private async execute(runSet: Awaited<ReturnType<typeof collectRunSet>>, settings: SelfHealSettings, uri: vscode.Uri): Promise<RunResult> {
+    const name = path.basename(uri.fsPath);
+    const { channels, runners, statusBar } = this.deps;
+    const runner = runners.runnerFor(settings);
+    channels.startRun(`▶ ${runSet.entry}  (${settings.runner === 'local' ? UNSANDBOXED_NOTICE : `image ${settings.image}`})`);
+    statusBar.show({ kind: 'running', file: name });
+    const controller = new AbortController();
+    this.running = controller;
+    void vscode.commands.executeCommand('setContext', 'selfHeal.running', true);
+    try {
+      return await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Self-Heal: running ${name}`, cancellable: true },
+        (_progress, token) => {
+          token.onCancellationRequested(() => controller.abort());
+          return runner.run({
+            files: runSet.files,
+            entry: runSet.entry,
+            limits: settings.limits,
+            signal: controller.signal,
+            onOutput: (stream, chunk) => channels.appendOutput(stream, chunk),
+          });
+        },
+      );
+    } finally {
+      this.running = undefined;
+      void vscode.commands.executeCommand('setContext', 'selfHeal.running', false);
+    }
+  }
+
+  private async report(result: RunResult, settings: SelfHealSettings, uri: vscode.Uri): Promise<void> {
+    const { channels, statusBar, problems } = this.deps;
+    const limits = settings.limits;
+    channels.log.info(
+      `ran ${vscode.workspace.asRelativePath(uri)}: ${result.engine.engine}${result.engine.sandboxed ? '' : ' (unsandboxed)'}, ` +
+        `image ${result.engine.image ?? '-'}, limits ${limits.timeoutMs / 1000}s ${formatSize(limits.memoryBytes)} ${limits.cpus}cpu ` +
+        `${limits.processes}proc net=${limits.network}; ${result.reason}, exit ${result.exitCode ?? '-'}, ${result.durationMs} ms`,
+    );
+    if (result.reason === 'engine-error' && result.engineError) {
+      if (result.engine.runner === 'docker') statusBar.show({ kind: 'not-found' });
+      channels.appendProgram(`\n✗ ${result.engineError.message}\n`);
+      void problems.show(result.engineError, () => this.run(uri));
+      return;
+    }
+    statusBar.show({ kind: 'found', engine: result.engine.engine });
+    channels.appendProgram(`\n${summaryOf(result, settings)}\n`);
+  }
+
+  private async localConsent(): Promise<boolean> {
+    if (this.deps.workspaceState.get(LOCAL_CONSENT) === true) return true;
+    const choice = await vscode.window.showWarningMessage(
+      'Self-Heal is set to run Python unsandboxed (selfHeal.runner = local): the program runs as a plain process with your permissions, with no memory, process or network limits.',
+      { modal: true },
+      'Run Unsandboxed',
+    );
+    if (choice !== 'Run Unsandboxed') return false;
+    await this.deps.workspaceState.update(LOCAL_CONSENT, true);
+    return true;
+  }
+
+  private refuse(message: string, action?: string, command?: string): undefined {
+    this.lastRefusal = message;
+    void vscode.window.showWarningMessage(message, ...(action ? [action] : [])).then((choice) => {
+      if (choice && command) void vscode.commands.executeCommand(command);
+    });
+    return undefined;
+  }
+}
+
+function summaryOf(result: RunResult, settings: SelfHealSettings): string {
+  const seconds = `${(result.durationMs / 1000).toFixed(2)} s`;
+  switch (result.reason) {
+    case 'exited':
+      return `${result.exitCode === 0 ? '✓' : '✗'} exited ${result.exitCode} in ${seconds}`;
+    case 'timeout':
+      return `✗ stopped after the ${settings.limits.timeoutMs / 1000} s timeout (selfHeal.timeoutSeconds)`;
+    case 'oom':
+      return `✗ killed for going over the ${formatSize(settings.limits.memoryBytes)} memory limit (selfHeal.memory)`;
+    case 'output-limit':
+      return `✗ stopped for writing more than ${formatSize(settings.limits.outputLimitBytes)} to one stream (selfHeal.outputLimit)`;
+    case 'cancelled':
+      return `■ cancelled after ${seconds}`;
+    case 'engine-error':
+      return `✗ ${result.engineError?.message ?? 'the engine failed'}`;
+  }
+}

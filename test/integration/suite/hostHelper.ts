@@ -1,0 +1,40 @@
+// Helpers for tests that run inside the extension host.
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'self-heal.self-heal';
+
+export interface TestState {
+  programOutput: string;
+  statusBar: string;
+  engineState: { kind: string; engine?: string };
+  lastResult?: { exitCode: number | null; reason: string; stdout: string; stderr: string; engine: { engine: string; sandboxed: boolean } };
+  lastRefusal?: string;
+  lastEngineProblem?: string;
+  trusted: boolean;
+}
+
+export function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the tests need the fixture workspace open');
+  return vscode.Uri.file(path.join(folder.uri.fsPath, name));
+}
+
+export async function openFile(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(name));
+  return vscode.window.showTextDocument(document);
+}
+
+export async function activateExtension(): Promise<void> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this host`);
+  await extension.activate();
+}
+
+export function testState(): Thenable<TestState> {
+  return vscode.commands.executeCommand<TestState>('_selfHeal.testState');
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('selfHeal').update(key, value, vscode.ConfigurationTarget.Workspace);
+}

@@ -1,0 +1,122 @@
+// Starts code-server (a real VS Code with a Node extension host) in its own process group and a
+// headless Chromium on its workbench; stops both by PID. Shared by the integration and UI tests.
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const REPO = path.resolve(__dirname, '../../..');
+
+export interface CodeServer {
+  port: number;
+  workspace: string;
+  stop(): Promise<void>;
+}
+
+export interface CodeServerOptions {
+  /** Copied per run, because tests save edits to disk. */
+  fixtureWorkspace: string;
+  trusted: boolean;
+  /** Installed .vsix files (for the packaging test); none means extensionDevelopmentPath only. */
+  extensionsDir?: string;
+  env?: NodeJS.ProcessEnv;
+  userSettings?: Record<string, unknown>;
+}
+
+export function codeServerBinary(): string {
+  const found = spawnSync('bash', [path.join(REPO, 'scripts/setupCodeServer.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (found.status !== 0) throw new Error('code-server could not be installed (scripts/setupCodeServer.sh)');
+  return found.stdout.trim().split('\n').pop() as string;
+}
+
+export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'self-heal-code-server-'));
+  const workspace = path.join(scratch, 'workspace');
+  fs.cpSync(options.fixtureWorkspace, workspace, { recursive: true });
+  const userData = path.join(scratch, 'user-data');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.startupPrompt': 'never', ...options.userSettings }),
+  );
+  const port = await freePort();
+  const args = [
+    '--config', '/dev/null', '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--user-data-dir', userData, '--extensions-dir', options.extensionsDir ?? path.join(scratch, 'extensions'),
+    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', '--ignore-last-opened',
+    ...(options.trusted ? ['--disable-workspace-trust'] : []),
+  ];
+  const child = spawn(codeServerBinary(), args, {
+    detached: true, // its own process group: the extension host dies with it
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: path.join(scratch, 'config') },
+  });
+  let log = '';
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  await waitForHealth(port, child, () => log);
+  return {
+    port,
+    workspace,
+    stop: async () => {
+      killGroup(child);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      fs.rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The workbench URL, optionally carrying the extension-development payload. */
+export function workbenchUrl(server: CodeServer, testsPath?: string): string {
+  const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+  const payload = testsPath ? [['extensionDevelopmentPath', remote(REPO)], ['extensionTestsPath', remote(testsPath)]] : [['extensionDevelopmentPath', remote(REPO)]];
+  return `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+export async function openWorkbench(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+async function waitForHealth(port: number, child: ChildProcess, log: () => string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`code-server exited: ${log()}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  killGroup(child);
+  throw new Error(`code-server did not become healthy: ${log()}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
