@@ -23,6 +23,7 @@ step "install npm packages" npm ci --no-audit --no-fund --loglevel=error || { ec
 step "install the container engine and image" bash scripts/setupEngine.sh || { echo "0 passed, 1 failed"; exit 1; }
 step "install code-server and Chromium" bash scripts/setupCodeServer.sh >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
 step "type-check" npm run --silent typecheck
+step "package the .vsix" npm run --silent package
 step "build" npm run --silent build
 step "compile tests" npm run --silent compile-tests
 
@@ -32,6 +33,8 @@ step "sandbox tests (Podman behind the Docker API)" bash scripts/withEngine.sh \
 
 step "integration tests (VS Code extension host in code-server)" bash scripts/withEngine.sh \
   node out/test/integration/runInCodeServer.js
+step "UI tests (the workbench in headless Chromium)" bash scripts/withEngine.sh \
+  node out/test/ui/uiSmoke.js
 
 passed=$(awk '{ p += $1 } END { print p + 0 }' "$tally")
 failed=$(awk '{ f += $2 } END { print f + 0 }' "$tally")

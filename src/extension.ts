@@ -12,6 +12,7 @@ import { EngineStatusBar } from './vscode/statusBar';
 let runners: RunnerProvider | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
   const channels = new Channels();
   runners = new RunnerProvider(channels.log);
   const statusBar = new EngineStatusBar();
@@ -38,8 +39,11 @@ export function activate(context: vscode.ExtensionContext): void {
     lastRefusal: runFile.lastRefusal,
     lastEngineProblem: problems.lastMessage,
     trusted: vscode.workspace.isTrusted,
+    activationMs,
   }));
   context.subscriptions.push(channels, runners, statusBar);
+  const activationMs = performance.now() - started;
+  channels.log.info(`activated in ${activationMs.toFixed(1)} ms`);
 }
 
 export async function deactivate(): Promise<void> {

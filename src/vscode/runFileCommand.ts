@@ -6,7 +6,6 @@ import { formatSize } from '../core/limits';
 import { collectRunSet, RunSetError } from '../core/runSet';
 import type { RunResult } from '../core/runTypes';
 import type { SelfHealSettings } from '../core/settingsModel';
-import { UNSANDBOXED_NOTICE } from '../local/localRunner';
 import type { Channels } from './channels';
 import type { EngineProblemNotifier } from './engineProblems';
 import type { RunnerProvider } from './runnerProvider';
@@ -62,11 +61,11 @@ export class RunFileCommand {
   private async execute(runSet: Awaited<ReturnType<typeof collectRunSet>>, settings: SelfHealSettings, uri: vscode.Uri): Promise<RunResult> {
     const name = path.basename(uri.fsPath);
     const { channels, runners, statusBar } = this.deps;
-    const runner = runners.runnerFor(settings);
-    channels.startRun(`▶ ${runSet.entry}  (${settings.runner === 'local' ? UNSANDBOXED_NOTICE : `image ${settings.image}`})`);
+    channels.startRun(`▶ ${runSet.entry}  (${settings.runner === 'local' ? 'unsandboxed: a plain local process with your permissions' : `image ${settings.image}`})`);
     statusBar.show({ kind: 'running', file: name });
     const controller = new AbortController();
     this.running = controller;
+    const runner = await runners.runnerFor(settings);
     void vscode.commands.executeCommand('setContext', 'selfHeal.running', true);
     try {
       return await vscode.window.withProgress(

@@ -2,11 +2,9 @@
 import * as vscode from 'vscode';
 import type { Runner } from '../core/runTypes';
 import { RUNNER_SETTINGS, type SelfHealSettings } from '../core/settingsModel';
-import { LocalRunner } from '../local/localRunner';
-import { DockerSandbox } from '../sandbox/dockerSandbox';
 
 export class RunnerProvider implements vscode.Disposable {
-  private current: { runner: Runner; key: string } | undefined;
+  private current: { runner: Promise<Runner>; key: string } | undefined;
   private readonly listener: vscode.Disposable;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
@@ -15,7 +13,7 @@ export class RunnerProvider implements vscode.Disposable {
     });
   }
 
-  runnerFor(settings: SelfHealSettings): Runner {
+  runnerFor(settings: SelfHealSettings): Promise<Runner> {
     const key = JSON.stringify([settings.runner, settings.dockerHost, settings.image, settings.pythonPath]);
     if (this.current?.key !== key) {
       this.reset();
@@ -27,11 +25,13 @@ export class RunnerProvider implements vscode.Disposable {
   reset(): void {
     const old = this.current?.runner;
     this.current = undefined;
-    void old?.dispose();
+    void old?.then((runner) => runner.dispose());
   }
 
-  private create(settings: SelfHealSettings): Runner {
-    if (settings.runner === 'local') return new LocalRunner(settings.pythonPath);
+  // Loaded on first use: the engine client is most of the bundle and activation stays fast.
+  private async create(settings: SelfHealSettings): Promise<Runner> {
+    if (settings.runner === 'local') return new (await import('../local/localRunner')).LocalRunner(settings.pythonPath);
+    const { DockerSandbox } = await import('../sandbox/dockerSandbox');
     return new DockerSandbox({
       image: settings.image,
       host: settings.dockerHost,
@@ -42,7 +42,7 @@ export class RunnerProvider implements vscode.Disposable {
 
   async disposeAsync(): Promise<void> {
     this.listener.dispose();
-    await this.current?.runner.dispose();
+    await (await this.current?.runner)?.dispose();
     this.current = undefined;
   }
 

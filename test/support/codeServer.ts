@@ -120,3 +120,36 @@ function freePort(): Promise<number> {
     server.on('error', reject);
   });
 }
+
+export interface TestsModuleRun {
+  /** Settles with the host's exit code (0: the module's run() resolved). */
+  exitCode: number;
+}
+
+/**
+ * Loads `testsPath` (a module exporting run()) in the extension host of a fresh code-server, with
+ * this repository as the extension under development; forwards the host's console to `onLog`.
+ */
+export async function runTestsModule(testsPath: string, options: CodeServerOptions, onLog: (line: string, rest: unknown[]) => void, timeoutMs = 10 * 60_000): Promise<TestsModuleRun> {
+  const server = await startCodeServer(options);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const exited = new Promise<number>((resolve) => {
+      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+    });
+    // The host forwards its console as (level, [message, ...]); the workbench's own chatter is dropped.
+    await page.exposeFunction('codeAutomationLog', (_level: string, args: unknown[]) => {
+      const [first, ...rest] = Array.isArray(args) ? args : [args];
+      if (!WORKBENCH_NOISE.test(String(first))) onLog(String(first), rest);
+    });
+    await page.goto(workbenchUrl(server, testsPath));
+    const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(124), timeoutMs).unref());
+    return { exitCode: await Promise.race([exited, timeout]) };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore|Updating additional builtin)/;
