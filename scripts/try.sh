@@ -1,15 +1,11 @@
 #!/usr/bin/env bash
-# The try command (README): sets up the engine and runs the examples through `self-heal run`.
+# The try command (README): installs what is missing, builds the extension, and opens a VS Code
+# (code-server) with Self-Heal on examples/, reachable in a browser at the printed address.
+# Ctrl+C stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund --loglevel=error
 bash scripts/setupEngine.sh
+code_server=$(bash scripts/setupCodeServer.sh)
 npm run --silent build
-run_examples() {
-  for example in hello greet crash infinite_loop memory_bomb network_probe read_only_root; do
-    echo "\$ self-heal run examples/$example.py --timeout 3"
-    node dist/cli.js run "examples/$example.py" --timeout 3 || true
-    echo
-  done
-}
-if [ -n "${DOCKER_HOST:-}" ]; then run_examples; else bash scripts/withEngine.sh bash -c "$(declare -f run_examples); run_examples"; fi
+exec bash scripts/withEngineIfNeeded.sh node scripts/tryInCodeServer.js "$code_server"

@@ -1,0 +1,31 @@
+// The manifest promises what the settings model reads and the commands the extension registers.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { COMMANDS } from '../../src/vscode/commandIds';
+
+const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
+
+describe('package.json manifest', () => {
+  it('contributes exactly the commands of the command table, internal ones hidden', () => {
+    const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepStrictEqual(contributed, Object.values(COMMANDS).sort());
+    const hidden = manifest.contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command);
+    assert.deepStrictEqual(hidden, Object.values(COMMANDS).filter((id) => id.startsWith('_')));
+    for (const command of manifest.contributes.commands) assert.strictEqual(command.category, 'Self-Heal', command.command);
+  });
+
+  it('describes every setting, with a scope, and enum descriptions for every enum', () => {
+    for (const [key, property] of Object.entries<Record<string, unknown>>(manifest.contributes.configuration.properties)) {
+      assert.ok(property.description || property.markdownDescription, `${key} has a description`);
+      assert.ok(property.scope, `${key} has a scope`);
+      if (property.enum) assert.strictEqual((property.enumDescriptions as string[]).length, (property.enum as string[]).length, `${key} enumDescriptions`);
+    }
+  });
+
+  it('runs no code in untrusted workspaces and targets VS Code 1.100', () => {
+    assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.strictEqual(manifest.engines.vscode, '^1.100.0');
+    assert.deepStrictEqual(manifest.activationEvents, ['onLanguage:python']);
+  });
+});
