@@ -12,6 +12,8 @@ export const REPO = path.resolve(__dirname, '../../..');
 export interface CodeServer {
   port: number;
   workspace: string;
+  /** code-server's user data (settings, logs), to check what was written to disk. */
+  userData: string;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   return {
     port,
     workspace,
+    userData,
     stop: async () => {
       killGroup(child);
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -25,15 +25,6 @@ async function step(name: string, work: () => Promise<void>): Promise<void> {
 }
 
 async function runFromPalette(page: Page, shotName: string): Promise<void> {
-  try {
-    await runSteps(page, shotName);
-  } catch (error) {
-    await page.screenshot({ path: path.join(RESULTS, `${shotName}-failure.png`) });
-    throw error;
-  }
-}
-
-async function runSteps(page: Page, shotName: string): Promise<void> {
   await page.keyboard.press('Control+P');
   await page.keyboard.type('hello.py');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'hello.py' }).first().waitFor({ timeout: 15_000 });
@@ -52,12 +43,70 @@ async function runSteps(page: Page, shotName: string): Promise<void> {
   await page.screenshot({ path: path.join(RESULTS, `${shotName}-output.png`) });
 }
 
-async function withWorkbench(server: CodeServer, url: string, work: (page: Page) => Promise<void>): Promise<void> {
+async function palette(page: Page, command: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.keyboard.type(command);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: command.replace(/^Self-Heal: /, '') }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The progress notification's Cancel stops a running program. */
+async function cancelFromNotification(page: Page): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('slow.py');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'slow.py' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await palette(page, 'Self-Heal: Run Python File in Sandbox');
+  await page.locator('.part.panel').getByText(/^started$/).waitFor({ timeout: 30_000 });
+  const toast = page.locator('.notification-toast', { hasText: 'Self-Heal: running slow.py' });
+  await page.screenshot({ path: path.join(RESULTS, 'dev-running.png') });
+  await toast.getByRole('button', { name: 'Cancel' }).click();
+  await page.locator('.part.panel').getByText(/■\scancelled\safter/).waitFor({ timeout: 5_000 });
+}
+
+/** The status bar item opens the extension's settings. */
+async function statusBarOpensSettings(page: Page): Promise<void> {
+  await page.locator('.statusbar-item', { hasText: 'Self-Heal' }).first().click();
+  await page.locator('.settings-editor').getByText('CPU limit of a run (may be fractional).').first().waitFor({ timeout: 20_000 });
+  await page.screenshot({ path: path.join(RESULTS, 'dev-settings.png') });
+}
+
+/** Set API Key stores the key where no file on disk shows it; Clear API Key removes it. */
+async function apiKeyRoundTrip(page: Page, server: CodeServer): Promise<void> {
+  const key = `sk-self-heal-ui-test-${Date.now()}`;
+  await palette(page, 'Self-Heal: Set API Key');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type(key);
+  await page.keyboard.press('Enter');
+  await page.locator('.notifications-toasts').getByText('API key saved in secret storage').waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(500); // the toast slides in
+  await page.screenshot({ path: path.join(RESULTS, 'dev-api-key.png') });
+  const leaks = filesContaining([server.userData, server.workspace], key);
+  if (leaks.length > 0) throw new Error(`the API key was written to ${leaks.join(', ')}`);
+  await palette(page, 'Self-Heal: Clear API Key');
+  await page.locator('.notifications-toasts').getByText('API key removed').waitFor({ timeout: 15_000 });
+}
+
+function filesContaining(folders: string[], needle: string): string[] {
+  const found: string[] = [];
+  const visit = (entry: string): void => {
+    const stat = fs.statSync(entry, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) fs.readdirSync(entry).forEach((name) => visit(path.join(entry, name)));
+    else if (stat?.isFile() && stat.size < 16 * 1024 * 1024 && fs.readFileSync(entry).includes(needle)) found.push(entry);
+  };
+  folders.forEach(visit);
+  return found;
+}
+
+async function withWorkbench(server: CodeServer, url: string, name: string, work: (page: Page) => Promise<void>): Promise<void> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await openWorkbench(page, url);
-    await work(page);
+    await work(page).catch(async (error) => {
+      await page.screenshot({ path: path.join(RESULTS, `${name}-failure.png`) });
+      throw error;
+    });
   } finally {
     await browser.close();
     await server.stop();
@@ -69,9 +118,14 @@ async function main(): Promise<number> {
   const fixture = path.join(REPO, 'test/fixtures/workspace');
   const settings = process.env.SELF_HEAL_TEST_IMAGE ? { 'selfHeal.image': process.env.SELF_HEAL_TEST_IMAGE } : {};
 
-  await step('development build: palette -> Run Python File in Sandbox -> output', async () => {
+  await step('development build: palette -> run -> output; Cancel; status bar -> settings; API key set and cleared', async () => {
     const server = await startCodeServer({ fixtureWorkspace: fixture, trusted: true, userSettings: settings });
-    await withWorkbench(server, workbenchUrl(server), (page) => runFromPalette(page, 'dev'));
+    await withWorkbench(server, workbenchUrl(server), 'dev', async (page) => {
+      await runFromPalette(page, 'dev');
+      await cancelFromNotification(page);
+      await statusBarOpensSettings(page);
+      await apiKeyRoundTrip(page, server);
+    });
   });
 
   await step('installed .vsix: palette -> Run Python File in Sandbox -> output', async () => {
@@ -81,7 +135,7 @@ async function main(): Promise<number> {
       const install = spawnSync(codeServerBinary(), ['--extensions-dir', extensions, '--install-extension', VSIX], { encoding: 'utf8' });
       if (!/was successfully installed/.test(install.stdout)) throw new Error(`install failed: ${install.stdout}${install.stderr}`);
       const server = await startCodeServer({ fixtureWorkspace: fixture, trusted: true, extensionsDir: extensions, userSettings: settings });
-      await withWorkbench(server, `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(server.workspace)}`, (page) => runFromPalette(page, 'vsix'));
+      await withWorkbench(server, `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(server.workspace)}`, 'vsix', (page) => runFromPalette(page, 'vsix'));
     } finally {
       fs.rmSync(extensions, { recursive: true, force: true });
     }
