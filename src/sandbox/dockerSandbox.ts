@@ -89,6 +89,11 @@ export class DockerSandbox implements Runner {
 
   async dispose(): Promise<void> {
     await this.pool.close();
+    await this.settled();
+  }
+
+  /** Resolves once every container this sandbox has removed so far is gone. */
+  async settled(): Promise<void> {
     while (this.cleanups.size > 0) await Promise.all([...this.cleanups]);
   }
 

@@ -130,6 +130,7 @@ describe('sandbox: lifecycle', function () {
         const sandbox = newSandbox({ host: `unix://${dir}/podman.sock`, session: `${SESSION}-stopped`, warmContainers: 0 });
         const first = await sandbox.run({ files: { 'main.py': 'print(1)' }, entry: 'main.py', limits: limits() });
         assert.strictEqual(first.stdout, '1\n');
+        await sandbox.settled(); // the engine's storage is shared: leave nothing in it
         service?.kill('SIGTERM');
         await new Promise<void>((resolve) => service?.once('exit', () => resolve()));
         const started = Date.now();

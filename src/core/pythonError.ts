@@ -1,0 +1,43 @@
+// The structured form of a Python exception, shared by the sandbox capture, the traceback parser,
+// the diagnostics, the fixers and the panel. Lines and columns are 1-based; endColumn is exclusive.
+
+export type ErrorKind =
+  | 'syntax' | 'indentation' | 'module-not-found' | 'import-name' | 'name' | 'attribute' | 'type' | 'value'
+  | 'key' | 'index' | 'zero-division' | 'recursion' | 'assertion' | 'unbound-local' | 'file-not-found'
+  | 'timeout' | 'oom' | 'output-limit' | 'exit-without-traceback' | 'other';
+
+export interface ErrorFrame {
+  file: string;
+  line: number;
+  function: string;
+  /** The source line as printed (stripped), or null when the interpreter printed none. */
+  source: string | null;
+  /** Outside the run's files: the standard library, site-packages, frozen or generated code. */
+  external: boolean;
+  /** Column range of the failing expression (3.11+ carets or positions), 1-based, end exclusive. */
+  column?: number | null;
+  endLine?: number | null;
+  endColumn?: number | null;
+}
+
+export interface PythonError {
+  /** The type name as CPython prints it, e.g. "json.decoder.JSONDecodeError". */
+  type: string;
+  message: string;
+  kind: ErrorKind;
+  /** Where the error originates: the innermost frame inside the run's files (or the syntax error's spot). */
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  endLine: number | null;
+  endColumn: number | null;
+  /** The name offered by "Did you mean ...?" or "Did you forget to import ...?". */
+  suggestion: string | null;
+  notes: string[];
+  /** Outermost first. */
+  frames: ErrorFrame[];
+  cause: PythonError | null;
+  context: PythonError | null;
+  /** Members of an ExceptionGroup. */
+  exceptions: PythonError[];
+}
