@@ -81,7 +81,8 @@ function parseGroupBody(block: readonly string[], options: LocateOptions): Pytho
   const members: string[][] = [];
   for (; k < block.length; k++) {
     const line = block[k];
-    if (/^\+-\+/.test(line) || /^ {2}\+-/.test(line)) members.push([]);
+    // "+-+" opens the members here; "  +----" separates them. A nested group's own "  +-+" is content.
+    if (/^\+-\+/.test(line) || /^ {2}\+-(?!\+)/.test(line)) members.push([]);
     else if (line.startsWith('  ')) members[members.length - 1]?.push(line.slice(2));
   }
   for (const member of members) {
