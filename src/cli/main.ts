@@ -2,6 +2,7 @@
 import { UsageError } from './cliArgs';
 import { processIo, type CliIo } from './cliIo';
 import { InputError } from './inputFiles';
+import { parseCommand } from './parseCommand';
 import { runCommand } from './runCommand';
 import { RunSetError } from '../core/runSet';
 
@@ -9,6 +10,7 @@ const USAGE = `Usage: self-heal <command> [options]
 
 Commands:
   run FILE...    run Python files in a sandbox and report what happened
+  parse [FILE]   read traceback text and print the structured errors
 
 Run "self-heal <command> --help" for the options of a command.
 `;
@@ -22,10 +24,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return command === undefined ? 2 : 0;
     }
     if (command === 'run') return await runCommand(rest, io);
+    if (command === 'parse') return await parseCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`self-heal: ${error.message} (see "self-heal ${command === 'run' ? 'run ' : ''}--help")\n`);
+      const known = command === 'run' || command === 'parse';
+      io.stderr.write(`self-heal: ${error.message} (see "self-heal ${known ? `${command} ` : ''}--help")\n`);
     } else if (error instanceof InputError || error instanceof RunSetError) {
       io.stderr.write(`self-heal: ${error.message}\n`);
     } else {

@@ -2,6 +2,7 @@
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import { mapWithLimit } from '../core/parallel';
+import { errorsOfRun } from '../core/runErrors';
 import { collectRunSet, RunSetError } from '../core/runSet';
 import type { Runner, RunResult } from '../core/runTypes';
 import { LocalRunner, UNSANDBOXED_NOTICE } from '../local/localRunner';
@@ -66,7 +67,10 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   } finally {
     await runner.dispose();
   }
-  if (options.json) io.stdout.write(`${JSON.stringify({ files: results.map((r, i) => reportEntry(files[i], r)) }, null, 2)}\n`);
+  if (options.json) {
+    const entries = results.map((result, i) => reportEntry(files[i], result, errorsOfRun(result, runSets[i], options.limits)));
+    io.stdout.write(`${JSON.stringify({ files: entries }, null, 2)}\n`);
+  }
   return exitStatus(results);
 }
 

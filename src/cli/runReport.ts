@@ -1,6 +1,7 @@
 // The `self-heal run` report: the JSON entry per file (documented in docs/cli.md) and the one-line
 // human summary.
 import { formatSize } from '../core/limits';
+import type { PythonError } from '../core/pythonError';
 import type { RunLimits, RunResult } from '../core/runTypes';
 
 export interface RunReportEntry {
@@ -15,9 +16,10 @@ export interface RunReportEntry {
   durationMs: number;
   engine: RunResult['engine'];
   engineError: { code: string; message: string } | null;
+  errors: PythonError[];
 }
 
-export function reportEntry(file: string, result: RunResult): RunReportEntry {
+export function reportEntry(file: string, result: RunResult, errors: PythonError[]): RunReportEntry {
   return {
     file,
     exitCode: result.exitCode,
@@ -30,6 +32,7 @@ export function reportEntry(file: string, result: RunResult): RunReportEntry {
     durationMs: result.durationMs,
     engine: result.engine,
     engineError: result.engineError ? { code: result.engineError.code, message: result.engineError.message } : null,
+    errors,
   };
 }
 

@@ -1,5 +1,6 @@
 // The runner contract shared by every way of running a program (container engine, local process).
 // Core defines it; implementations live at the edge (src/sandbox, src/local).
+import type { CapturedException } from './capturedException';
 import type { EngineError } from './engineError';
 
 /** Why a run ended. `exited` means the program ended on its own, whatever its exit code. */
@@ -61,6 +62,10 @@ export interface RunResult {
   engine: EngineFacts;
   /** Set when reason is `engine-error`. */
   engineError?: EngineError;
+  /** The uncaught exception, recorded inside the interpreter (sandbox runs); absent otherwise. */
+  captured?: CapturedException;
+  /** The folder the files were placed in, as the interpreter sees it ("/app" in the sandbox). */
+  workDir?: string;
 }
 
 export interface Runner {

@@ -77,6 +77,7 @@ export class LocalRunner implements Runner {
           truncated: { stdout: output.stdout.overLimit, stderr: output.stderr.overLimit },
           durationMs: Date.now() - started,
           engine: this.facts,
+          workDir,
         });
       };
       child.on('error', (error) =>

@@ -3,8 +3,9 @@
 import { CappedOutput } from '../core/cappedOutput';
 import { EngineError, withDeadline } from '../core/engineError';
 import type { EngineFacts, OutputStream, RunRequest, RunResult, TerminationReason } from '../core/runTypes';
-import { encodeJob, EXIT_MARKER, LAUNCHER_FAILURE_EXIT } from './launcher';
+import { APP_DIR, encodeJob, LAUNCHER_FAILURE_EXIT } from './launcher';
 import type { PreparedContainer } from './preparedContainer';
+import { TrailerReader } from './trailerReader';
 
 const INSPECT_DEADLINE_MS = 10_000;
 /** What the kernel's OOM killer (SIGKILL) leaves as exit status. */
@@ -22,20 +23,15 @@ export async function executeJob(prepared: PreparedContainer, request: RunReques
     stopped();
   };
 
-  let reportedExit: number | undefined;
+  const trailer = new TrailerReader();
   let reported: () => void = () => undefined;
   const exitReported = new Promise<void>((resolve) => (reported = resolve));
   prepared.onFrame((stream: OutputStream, frame: Buffer) => {
-    let payload = frame;
-    const at = stream === 'stderr' ? frame.indexOf(EXIT_MARKER_BYTES) : -1;
-    if (at >= 0) {
-      reportedExit = Number.parseInt(frame.subarray(at + EXIT_MARKER_BYTES.length).toString('latin1'), 10);
-      payload = frame.subarray(0, at);
-    }
+    const payload = stream === 'stderr' ? trailer.take(frame) : frame;
     const kept = output[stream].push(payload);
     if (kept.length > 0) request.onOutput?.(stream, kept);
     if (output[stream].overLimit) stop('output-limit');
-    if (at >= 0) reported();
+    if (trailer.done) reported();
   });
   const timer = setTimeout(() => stop('timeout'), request.limits.timeoutMs);
   const onAbort = (): void => stop('cancelled');
@@ -49,8 +45,8 @@ export async function executeJob(prepared: PreparedContainer, request: RunReques
     const durationMs = Date.now() - started;
     const ending = stopReason
       ? { exitCode: null, reason: stopReason }
-      : reportedExit !== undefined
-        ? endingFrom(reportedExit, false, output.stderr.text())
+      : trailer.done
+        ? endingFrom(trailer.exitCode as number, false, output.stderr.text())
         : await inspectEnding(prepared, output.stderr.text());
     return {
       ...ending,
@@ -61,6 +57,8 @@ export async function executeJob(prepared: PreparedContainer, request: RunReques
       truncated: { stdout: output.stdout.overLimit, stderr: output.stderr.overLimit },
       durationMs,
       engine,
+      workDir: APP_DIR,
+      ...(trailer.captured && !stopReason ? { captured: trailer.captured } : {}),
     };
   } finally {
     clearTimeout(timer);
@@ -68,8 +66,6 @@ export async function executeJob(prepared: PreparedContainer, request: RunReques
     prepared.onFrame(() => undefined);
   }
 }
-
-const EXIT_MARKER_BYTES = Buffer.from(EXIT_MARKER, 'latin1');
 
 type Ending = Pick<RunResult, 'exitCode' | 'reason'>;
 

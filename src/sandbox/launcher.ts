@@ -3,7 +3,9 @@
 // child runs the entry file in-process exactly as `python FILE` would (__main__, sys.argv,
 // sys.path[0], stdin, exit status, tracebacks without launcher frames). Being PID 1, the parent
 // reaps orphans, then reports the child's exit status on stderr after a marker, which the host
-// strips: that spares an inspect call per run.
+// strips: that spares an inspect call per run. When the program dies of an uncaught exception, the
+// child first describes it (see CapturedException) on a private pipe, and the parent appends that
+// record to the trailer: the program's own stdout and stderr stay byte for byte as under python.
 
 /** Marks the job line. Engines may put bytes of the attach request on stdin before it. */
 export const JOB_MARKER = '\x1eself-heal-job:';
@@ -16,7 +18,7 @@ export const LAUNCHER_FAILURE_EXIT = 125;
 export const APP_DIR = '/app';
 
 export const LAUNCHER_SOURCE = String.raw`
-import atexit, gc, importlib.machinery, io, json, os, signal, sys, threading, types
+import atexit, builtins, gc, importlib.machinery, io, json, linecache, os, signal, sys, threading, traceback, types
 
 def fail(message):
     os.write(2, ('self-heal launcher: ' + message + '\n').encode())
@@ -57,6 +59,53 @@ def open_stdin(text):
 def is_launcher_frame(tb):
     return tb.tb_frame.f_code.co_filename == '<string>'
 
+def char_column(filename, lineno, byte_offset):
+    # Python reports byte offsets in the UTF-8 line; editors count characters. 1-based.
+    if lineno is None or byte_offset is None:
+        return None
+    raw = linecache.getline(filename, lineno).encode('utf-8')
+    return len(raw[:byte_offset].decode('utf-8', 'replace')) + 1
+
+def describe(error, depth=0):
+    if error is None or depth > 50:
+        return None
+    kind = type(error)
+    name = kind.__qualname__ if kind.__module__ in ('builtins', '__main__') else kind.__module__ + '.' + kind.__qualname__
+    try:
+        message = str(error)
+    except Exception:
+        message = '<str() failed>'
+    frames = []
+    summaries = traceback.extract_tb(error.__traceback__)
+    if len(summaries) > 1000:
+        summaries = summaries[:100] + summaries[-900:]
+    for summary in summaries:
+        frame = {'file': summary.filename, 'line': summary.lineno, 'function': summary.name, 'source': summary.line or None}
+        if getattr(summary, 'colno', None) is not None:
+            end_line = getattr(summary, 'end_lineno', None) or summary.lineno
+            frame['column'] = char_column(summary.filename, summary.lineno, summary.colno)
+            frame['endLine'] = end_line
+            frame['endColumn'] = char_column(summary.filename, end_line, summary.end_colno)
+        frames.append(frame)
+    record = {'type': name, 'message': message, 'frames': frames, 'notes': [str(n) for n in getattr(error, '__notes__', None) or []]}
+    if isinstance(error, SyntaxError):
+        record['syntax'] = {'file': error.filename, 'line': error.lineno, 'offset': error.offset, 'endLine': getattr(error, 'end_lineno', None), 'endOffset': getattr(error, 'end_offset', None), 'text': error.text}
+        record['message'] = error.msg if error.msg is not None else message
+    # Chained as CPython prints them: the cause, else the context unless suppressed.
+    record['cause'] = describe(error.__cause__, depth + 1)
+    record['context'] = None if error.__cause__ is not None or error.__suppress_context__ else describe(error.__context__, depth + 1)
+    members = getattr(error, 'exceptions', None) if isinstance(error, getattr(builtins, 'BaseExceptionGroup', ())) else None
+    record['exceptions'] = [describe(member, depth + 1) for member in members or ()]
+    return record
+
+def report(error):
+    try:
+        data = (json.dumps(describe(error)) + '\n').encode('utf-8', 'replace')
+        while data:
+            data = data[os.write(RECORD_FD, data):]
+    except Exception:
+        pass
+
 def run_main(path):
     # What CPython does for "python FILE": compile the file and run it in a fresh __main__.
     main = types.ModuleType('__main__')
@@ -90,7 +139,9 @@ def run_program(job):
         while tb is not None and is_launcher_frame(tb):
             tb = tb.tb_next
         # The hook prints the exception's own __traceback__, so that is where the trimming goes.
-        sys.excepthook(type(error), error, error.with_traceback(tb).__traceback__)
+        error.with_traceback(tb)
+        report(error)
+        sys.excepthook(type(error), error, tb)
         if isinstance(error, KeyboardInterrupt):
             flush_std()
             signal.signal(signal.SIGINT, signal.SIG_DFL)
@@ -125,6 +176,16 @@ def finish(code):
     flush_std()
     os._exit(code)
 
+def read_record(fd, into):
+    # Runs in a thread: the record may be larger than the pipe holds.
+    while True:
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            return
+        into.append(chunk)
+        if chunk.endswith(b'\n'):
+            return
+
 def reap(child):
     while True:
         try:
@@ -137,13 +198,22 @@ def reap(child):
 
 job = read_job()
 write_files(job['files'])
+RECORD_FD, record_writer = os.pipe()
 gc.freeze()  # keeps the collector from touching (and so copying) the launcher's objects in the child
 child = os.fork()
 if child == 0:
+    os.close(RECORD_FD)
+    RECORD_FD = record_writer
     del job['files']
     run_program(job)
+os.close(record_writer)
+record = []
+reader = threading.Thread(target=read_record, args=(RECORD_FD, record), daemon=True)
+reader.start()
 code = reap(child)
-os.write(2, b'\x1eself-heal-exit:%d\n' % code)
+reader.join(1.0)  # a grandchild holding the pipe open must not delay the result
+trailer = b''.join(record).strip()
+os.write(2, b'\x1eself-heal-exit:%d' % code + (b' ' + trailer if trailer.startswith(b'{') else b'') + b'\n')
 os._exit(code)
 `;
 

@@ -1,0 +1,70 @@
+// The uncaught exception as the sandbox's launcher records it inside the program's interpreter,
+// and its conversion to the shared PythonError shape.
+import { classify, suggestionIn } from './errorKinds';
+import type { ErrorFrame, PythonError } from './pythonError';
+
+export interface CapturedFrame {
+  file: string;
+  line: number;
+  function: string;
+  source: string | null;
+  /** 3.11+: the failing expression, 1-based characters, end exclusive. */
+  column?: number | null;
+  endLine?: number | null;
+  endColumn?: number | null;
+}
+
+export interface CapturedException {
+  type: string;
+  message: string;
+  notes: string[];
+  frames: CapturedFrame[];
+  syntax?: { file: string | null; line: number | null; offset: number | null; endLine: number | null; endOffset: number | null; text: string | null };
+  cause: CapturedException | null;
+  context: CapturedException | null;
+  exceptions: CapturedException[];
+}
+
+export interface PathMapping {
+  /** Interpreter path -> workspace path (e.g. "/app/pkg/x.py" -> "pkg/x.py"). */
+  mapPath: (file: string) => string;
+  /** True for files of the run (after mapping). */
+  isRunFile: (file: string) => boolean;
+}
+
+export function fromCaptured(captured: CapturedException, paths: PathMapping): PythonError {
+  const frames = captured.frames.map((f) => ({ ...f, file: paths.mapPath(f.file), external: !paths.isRunFile(paths.mapPath(f.file)) }));
+  const error: PythonError = {
+    type: captured.type,
+    message: captured.message,
+    kind: classify(captured.type, captured.message),
+    file: null,
+    line: null,
+    column: null,
+    endLine: null,
+    endColumn: null,
+    suggestion: suggestionIn(captured.message) ?? captured.notes.map(suggestionIn).find((s) => s !== null) ?? null,
+    notes: captured.notes,
+    frames: frames.map(({ file, line, function: name, source, external }): ErrorFrame => ({ file, line, function: name, source, external })),
+    cause: captured.cause && fromCaptured(captured.cause, paths),
+    context: captured.context && fromCaptured(captured.context, paths),
+    exceptions: captured.exceptions.map((member) => fromCaptured(member, paths)),
+  };
+  const syntax = captured.syntax;
+  if (syntax?.file && syntax.line) {
+    const hasColumn = syntax.offset !== null && syntax.offset > 0;
+    Object.assign(error, {
+      file: paths.mapPath(syntax.file),
+      line: syntax.line,
+      column: hasColumn ? syntax.offset : null,
+      endLine: hasColumn ? (syntax.endLine ?? syntax.line) : null,
+      endColumn: hasColumn ? (syntax.endOffset && syntax.endOffset > (syntax.offset ?? 0) ? syntax.endOffset : (syntax.offset ?? 0) + 1) : null,
+    });
+    return error;
+  }
+  const origin = [...frames].reverse().find((f) => !f.external);
+  if (origin) {
+    Object.assign(error, { file: origin.file, line: origin.line, column: origin.column ?? null, endLine: origin.column ? (origin.endLine ?? origin.line) : null, endColumn: origin.endColumn ?? null });
+  }
+  return error;
+}

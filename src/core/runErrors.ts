@@ -1,0 +1,53 @@
+// The errors of a finished run, last one being what ended the program: the exception captured in
+// the interpreter when there is one, else the tracebacks parsed from stderr; a timeout, an
+// out-of-memory kill, an output flood or a failing exit without a traceback becomes an error too.
+import { fromCaptured, type PathMapping } from './capturedException';
+import { formatSize } from './limits';
+import type { ErrorKind, PythonError } from './pythonError';
+import type { RunLimits, RunResult } from './runTypes';
+import { parseTracebacks } from './tracebackParser';
+
+export interface RunFiles {
+  files: Readonly<Record<string, string>>;
+  entry: string;
+}
+
+export function errorsOfRun(result: RunResult, run: RunFiles, limits: RunLimits): PythonError[] {
+  if (result.reason === 'exited' && result.exitCode === 0) return [];
+  if (result.reason === 'cancelled' || result.reason === 'engine-error') return [];
+  const paths = pathsOf(result, run);
+  const errors = result.captured
+    ? [fromCaptured(result.captured, paths)]
+    : parseTracebacks(result.stderr, { ...paths, readSource: (file) => run.files[file] });
+  const ending = endingError(result, run.entry, limits, errors.length > 0);
+  return ending ? [...errors, ending] : errors;
+}
+
+/** Paths as the interpreter printed them (under the run's working folder) -> workspace paths. */
+export function pathsOf(result: Pick<RunResult, 'workDir'>, run: RunFiles): PathMapping {
+  const prefix = result.workDir ? `${result.workDir.replace(/[\\/]+$/, '')}/` : undefined;
+  return {
+    mapPath: (file) => (prefix && file.replace(/\\/g, '/').startsWith(prefix) ? file.replace(/\\/g, '/').slice(prefix.length) : file),
+    isRunFile: (file) => file in run.files,
+  };
+}
+
+function endingError(result: RunResult, entry: string, limits: RunLimits, hasTraceback: boolean): PythonError | undefined {
+  const make = (type: string, kind: ErrorKind, message: string): PythonError => ({
+    type, message, kind, file: entry, line: null, column: null, endLine: null, endColumn: null,
+    suggestion: null, notes: [], frames: [], cause: null, context: null, exceptions: [],
+  });
+  switch (result.reason) {
+    case 'timeout':
+      return make('Timeout', 'timeout', `stopped after the ${limits.timeoutMs / 1000} s timeout`);
+    case 'oom':
+      return make('OutOfMemory', 'oom', `killed for going over the ${formatSize(limits.memoryBytes)} memory limit`);
+    case 'output-limit':
+      return make('OutputLimit', 'output-limit', `stopped for writing more than ${formatSize(limits.outputLimitBytes)} to one stream`);
+    default: {
+      if (hasTraceback) return undefined;
+      const lastLine = result.stderr.trimEnd().split('\n').pop()?.trim();
+      return make('ExitStatus', 'exit-without-traceback', `exited with status ${result.exitCode} without a traceback${lastLine ? `: ${lastLine}` : ''}`);
+    }
+  }
+}
