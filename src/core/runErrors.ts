@@ -16,11 +16,19 @@ export function errorsOfRun(result: RunResult, run: RunFiles, limits: RunLimits)
   if (result.reason === 'exited' && result.exitCode === 0) return [];
   if (result.reason === 'cancelled' || result.reason === 'engine-error') return [];
   const paths = pathsOf(result, run);
-  const errors = result.captured
-    ? [fromCaptured(result.captured, paths)]
-    : parseTracebacks(result.stderr, { ...paths, readSource: (file) => run.files[file] });
+  const parsed = parseTracebacks(result.stderr, { ...paths, readSource: (file) => run.files[file] });
+  const errors = result.captured ? [withPrintedMessage(fromCaptured(result.captured, paths), parsed[parsed.length - 1])] : parsed;
   const ending = endingError(result, run.entry, limits, errors.length > 0);
   return ending ? [...errors, ending] : errors;
+}
+
+/**
+ * CPython adds "Did you mean ...?" while printing (3.10, 3.11: not in str() nor the traceback
+ * module), so the printed line, when it is the same exception, carries the suggestion.
+ */
+function withPrintedMessage(captured: PythonError, printed: PythonError | undefined): PythonError {
+  if (!printed || printed.type !== captured.type || printed.message === captured.message || !printed.message.startsWith(captured.message)) return captured;
+  return { ...captured, message: printed.message, suggestion: captured.suggestion ?? printed.suggestion };
 }
 
 /** Paths as the interpreter printed them (under the run's working folder) -> workspace paths. */

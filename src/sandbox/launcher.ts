@@ -73,6 +73,10 @@ def describe(error, depth=0):
     name = kind.__qualname__ if kind.__module__ in ('builtins', '__main__') else kind.__module__ + '.' + kind.__qualname__
     try:
         message = str(error)
+        if '\n' not in message and not isinstance(error, SyntaxError):
+            # As printed: 3.10+ adds "Did you mean ...?" when printing, not in str().
+            printed = traceback.format_exception_only(kind, error)[0].rstrip('\n')
+            message = printed[len(name) + 2:] if printed.startswith(name + ': ') else message
     except Exception:
         message = '<str() failed>'
     frames = []
