@@ -40,8 +40,9 @@ describe('CLI: self-heal run', function () {
     assert.strictEqual(report.files.length, 1);
     const entry = report.files[0];
     assert.deepStrictEqual(Object.keys(entry), [
-      'file', 'exitCode', 'reason', 'stdout', 'stderr', 'stdoutBytes', 'stderrBytes', 'truncated', 'durationMs', 'engine', 'engineError',
+      'file', 'exitCode', 'reason', 'stdout', 'stderr', 'stdoutBytes', 'stderrBytes', 'truncated', 'durationMs', 'engine', 'engineError', 'errors',
     ]);
+    assert.deepStrictEqual(entry.errors, []);
     assert.strictEqual(entry.file, 'examples/hello.py');
     assert.strictEqual(entry.exitCode, 0);
     assert.strictEqual(entry.reason, 'exited');
@@ -61,6 +62,32 @@ describe('CLI: self-heal run', function () {
     assert.match(run.stderr, /ZeroDivisionError: division by zero\n/);
     assert.match(run.stderr, /^✓ examples\/hello\.py: exited 0 in \d+\.\d\d s \((Podman|Docker) Engine [^)]+\)$/m);
     assert.match(run.stderr, /^✗ examples\/crash\.py: exited 1 in \d+\.\d\d s/m);
+  });
+
+  it('reports the structured error of a failing program in the JSON report', async () => {
+    const run = await cli(['run', 'examples/crash.py', '--json', ...image]);
+    const [error] = JSON.parse(run.stdout).files[0].errors;
+    assert.deepStrictEqual(Object.keys(error), [
+      'type', 'message', 'kind', 'file', 'line', 'column', 'endLine', 'endColumn', 'suggestion', 'notes', 'frames', 'cause', 'context', 'exceptions',
+    ]);
+    assert.deepStrictEqual(
+      [error.type, error.message, error.kind, error.file, error.line, error.column, error.endLine, error.endColumn],
+      ['ZeroDivisionError', 'division by zero', 'zero-division', 'examples/crash.py', 5, 12, 5, 37],
+    );
+    assert.deepStrictEqual(error.frames.map((f: { line: number; function: string }) => [f.line, f.function]), [[8, '<module>'], [5, 'average']]);
+  });
+
+  it('parses traceback text from a file or stdin', async () => {
+    const text = fs.readFileSync(path.join(REPO, 'test/fixtures/tracebacks/chain_cause_py3.12.txt'), 'utf8');
+    const human = await cli(['parse', 'test/fixtures/tracebacks/chain_cause_py3.12.txt']);
+    assert.deepStrictEqual([human.status, human.stdout], [0, "/app/chain_cause.py:8: StorageError: key 'b' missing from store [other]\n  caused by:\n    /app/chain_cause.py:6: KeyError: 'b' [key]\n"]);
+    const json = await cli(['parse', '-', '--json'], { input: text });
+    const errors = JSON.parse(json.stdout).errors;
+    assert.deepStrictEqual([json.status, errors.length, errors[0].type, errors[0].cause.type], [0, 1, 'StorageError', 'KeyError']);
+    const none = await cli(['parse'], { input: 'all good\n' });
+    assert.deepStrictEqual([none.status, none.stdout], [1, 'no traceback found\n']);
+    const missing = await cli(['parse', 'nothing.txt']);
+    assert.deepStrictEqual([missing.status, missing.stderr], [2, 'self-heal: nothing.txt: no such file\n']);
   });
 
   it('reports a timeout and passes the limits through', async () => {
