@@ -75,6 +75,26 @@ describe('traceback parser over the shared corpus', function () {
   });
 });
 
+describe('traceback parser over the HumanEvalFix failures', () => {
+  it('finds, per Python version, the failure types the dataset documents (155 assertion, 2 zero division, 2 index, 1 type, 1 value)', () => {
+    const byVersion = new Map<string, Record<string, number>>();
+    const file = path.join(CORPORA, 'humanevalfix_buggy_tracebacks_by_version.jsonl');
+    for (const line of fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+      const row = JSON.parse(line);
+      const errors = parseTracebacksOrThrow(row.stderr);
+      const key = errors.length > 0 ? errors[errors.length - 1].type : row.stderr.trim() === '' ? 'no output (infinite loop)' : 'unparsed';
+      const version = String(row.python).split('.').slice(0, 2).join('.');
+      const counts = byVersion.get(version) ?? {};
+      counts[key] = (counts[key] ?? 0) + 1;
+      byVersion.set(version, counts);
+    }
+    assert.deepStrictEqual([...byVersion.keys()].sort(), ['3.10', '3.11', '3.12', '3.13', '3.8', '3.9']);
+    for (const [version, counts] of byVersion) {
+      assert.deepStrictEqual(counts, { AssertionError: 155, 'no output (infinite loop)': 3, ZeroDivisionError: 2, IndexError: 2, ValueError: 1, TypeError: 1 }, version);
+    }
+  });
+});
+
 function get(map: Map<string, Tally>, key: string): Tally {
   let tally = map.get(key);
   if (!tally) map.set(key, (tally = { texts: 0, parsed: 0, typeChecked: 0, typeRight: 0, messageChecked: 0, messageRight: 0 }));
