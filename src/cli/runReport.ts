@@ -1,6 +1,6 @@
 // The `self-heal run` report: the JSON entry per file (documented in docs/cli.md) and the one-line
 // human summary.
-import { formatSize } from '../core/limits';
+import { endingPhrase, succeeded } from '../core/runEnding';
 import type { PythonError } from '../core/pythonError';
 import type { RunLimits, RunResult } from '../core/runTypes';
 
@@ -37,28 +37,14 @@ export function reportEntry(file: string, result: RunResult, errors: PythonError
 }
 
 export function summaryLine(file: string, result: RunResult, limits: RunLimits): string {
-  const seconds = `${(result.durationMs / 1000).toFixed(2)} s`;
-  const where = `${result.engine.engine}${result.engine.warm ? ', warm' : ''}`;
-  const ok = result.reason === 'exited' && result.exitCode === 0;
-  const mark = ok ? '✓' : '✗';
-  switch (result.reason) {
-    case 'exited':
-      return `${mark} ${file}: exited ${result.exitCode} in ${seconds} (${where})`;
-    case 'timeout':
-      return `${mark} ${file}: stopped after the ${limits.timeoutMs / 1000} s timeout (${where})`;
-    case 'oom':
-      return `${mark} ${file}: killed for going over the ${formatSize(limits.memoryBytes)} memory limit (${where})`;
-    case 'output-limit':
-      return `${mark} ${file}: stopped for writing more than ${formatSize(limits.outputLimitBytes)} to one stream (${where})`;
-    case 'cancelled':
-      return `${mark} ${file}: cancelled after ${seconds}`;
-    case 'engine-error':
-      return `${mark} ${file}: ${result.engineError?.message ?? 'the container engine failed'}`;
-  }
+  const mark = succeeded(result) ? '✓' : '✗';
+  const where = ` (${result.engine.engine}${result.engine.warm ? ', warm' : ''})`;
+  const showsEngine = result.reason !== 'cancelled' && result.reason !== 'engine-error';
+  return `${mark} ${file}: ${endingPhrase(result, limits)}${showsEngine ? where : ''}`;
 }
 
 /** 0 when every program exited 0; 2 when the engine failed; 1 otherwise. */
 export function exitStatus(results: readonly RunResult[]): number {
   if (results.some((r) => r.reason === 'engine-error')) return 2;
-  return results.every((r) => r.reason === 'exited' && r.exitCode === 0) ? 0 : 1;
+  return results.every(succeeded) ? 0 : 1;
 }

@@ -2,8 +2,8 @@
 // the interpreter when there is one, else the tracebacks parsed from stderr; a timeout, an
 // out-of-memory kill, an output flood or a failing exit without a traceback becomes an error too.
 import { fromCaptured, type PathMapping } from './capturedException';
-import { formatSize } from './limits';
 import type { ErrorKind, PythonError } from './pythonError';
+import { endingPhrase, succeeded } from './runEnding';
 import type { RunLimits, RunResult } from './runTypes';
 import { parseTracebacks } from './tracebackParser';
 
@@ -13,7 +13,7 @@ export interface RunFiles {
 }
 
 export function errorsOfRun(result: RunResult, run: RunFiles, limits: RunLimits): PythonError[] {
-  if (result.reason === 'exited' && result.exitCode === 0) return [];
+  if (succeeded(result)) return [];
   if (result.reason === 'cancelled' || result.reason === 'engine-error') return [];
   const paths = pathsOf(result, run);
   const parsed = parseTracebacks(result.stderr, { ...paths, readSource: (file) => run.files[file] });
@@ -47,11 +47,11 @@ function endingError(result: RunResult, entry: string, limits: RunLimits, hasTra
   });
   switch (result.reason) {
     case 'timeout':
-      return make('Timeout', 'timeout', `stopped after the ${limits.timeoutMs / 1000} s timeout`);
+      return make('Timeout', 'timeout', endingPhrase(result, limits));
     case 'oom':
-      return make('OutOfMemory', 'oom', `killed for going over the ${formatSize(limits.memoryBytes)} memory limit`);
+      return make('OutOfMemory', 'oom', endingPhrase(result, limits));
     case 'output-limit':
-      return make('OutputLimit', 'output-limit', `stopped for writing more than ${formatSize(limits.outputLimitBytes)} to one stream`);
+      return make('OutputLimit', 'output-limit', endingPhrase(result, limits));
     default: {
       if (hasTraceback) return undefined;
       const lastLine = result.stderr.trimEnd().split('\n').pop()?.trim();

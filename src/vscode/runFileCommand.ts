@@ -3,6 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatSize } from '../core/limits';
+import { endingPhrase, succeeded } from '../core/runEnding';
 import { collectRunSet, RunSetError } from '../core/runSet';
 import type { RunResult } from '../core/runTypes';
 import type { SelfHealSettings } from '../core/settingsModel';
@@ -126,20 +127,15 @@ export class RunFileCommand {
   }
 }
 
+/** The setting that raises the limit a run hit, named after the ending phrase. */
+const LIMIT_SETTINGS: Partial<Record<RunResult['reason'], string>> = {
+  timeout: 'selfHeal.timeoutSeconds',
+  oom: 'selfHeal.memory',
+  'output-limit': 'selfHeal.outputLimit',
+};
+
 function summaryOf(result: RunResult, settings: SelfHealSettings): string {
-  const seconds = `${(result.durationMs / 1000).toFixed(2)} s`;
-  switch (result.reason) {
-    case 'exited':
-      return `${result.exitCode === 0 ? '✓' : '✗'} exited ${result.exitCode} in ${seconds}`;
-    case 'timeout':
-      return `✗ stopped after the ${settings.limits.timeoutMs / 1000} s timeout (selfHeal.timeoutSeconds)`;
-    case 'oom':
-      return `✗ killed for going over the ${formatSize(settings.limits.memoryBytes)} memory limit (selfHeal.memory)`;
-    case 'output-limit':
-      return `✗ stopped for writing more than ${formatSize(settings.limits.outputLimitBytes)} to one stream (selfHeal.outputLimit)`;
-    case 'cancelled':
-      return `■ cancelled after ${seconds}`;
-    case 'engine-error':
-      return `✗ ${result.engineError?.message ?? 'the engine failed'}`;
-  }
+  const mark = result.reason === 'cancelled' ? '■' : succeeded(result) ? '✓' : '✗';
+  const setting = LIMIT_SETTINGS[result.reason];
+  return `${mark} ${endingPhrase(result, settings.limits)}${setting ? ` (${setting})` : ''}`;
 }

@@ -19,6 +19,7 @@ const BUILTIN_EXCEPTIONS = new Set(
 interface Tally { texts: number; parsed: number; typeChecked: number; typeRight: number; messageChecked: number; messageRight: number }
 
 function records(): Array<{ corpus: string; python: string; text: string; type?: string; message?: string }> {
+  if (!fs.existsSync(CORPORA)) throw new Error(`the shared traceback corpus is not at ${CORPORA} (shared/ belongs beside the repository)`);
   const found = [];
   for (const corpus of fs.readdirSync(CORPORA).filter((f) => f.endsWith('.jsonl')).sort()) {
     for (const line of fs.readFileSync(path.join(CORPORA, corpus), 'utf8').split('\n')) {
