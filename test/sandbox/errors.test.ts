@@ -67,6 +67,9 @@ const GOLDEN: Record<string, Where> = {
   'two_files.py': ['ValueError', "invalid literal for int() with base 10: 'unknown'", 'value', 'helpers.py', 2, 12, 21, null],
   'unicode.py': ['ValueError', 'naïve café ☕ 失败', 'value', 'unicode.py', 1, 1, 36, null],
   'exit_without_traceback.py': ['ExitStatus', 'exited with status 3 without a traceback', 'exit-without-traceback', 'exit_without_traceback.py', null, null, null, null],
+  // Nothing is printed, but the exception was recorded before the program's hook ran.
+  'excepthook_tamper.py': ['ValueError', 'hidden from the hook', 'value', 'excepthook_tamper.py', 4, 1, 41, null],
+  'killed_by_signal.py': ['ExitStatus', 'exited with status 143 without a traceback', 'exit-without-traceback', 'killed_by_signal.py', null, null, null, null],
 };
 
 describe('sandbox: structured errors', function () {
@@ -138,7 +141,8 @@ describe('sandbox: structured errors', function () {
 
   it('agrees with the traceback parser on the same runs', async () => {
     const checked: string[] = [];
-    for (const file of [...Object.keys(GOLDEN).filter((f) => f !== 'exit_without_traceback.py'), 'chain_cause.py', 'chain_context.py', 'group.py', 'notes.py']) {
+    const printsNoTraceback = ['exit_without_traceback.py', 'excepthook_tamper.py', 'killed_by_signal.py'];
+    for (const file of [...Object.keys(GOLDEN).filter((f) => !printsNoTraceback.includes(f)), 'chain_cause.py', 'chain_context.py', 'group.py', 'notes.py']) {
       const { result, files } = await errorsOf(file);
       const captured = errorsOfRun(result, { files, entry: file }, limits())[0];
       const parsed = parseTracebacks(result.stderr, { ...pathsOf(result, { files, entry: file }), readSource: (f) => files[f] });
@@ -152,7 +156,9 @@ describe('sandbox: structured errors', function () {
     const wrapper =
       'import json, subprocess, sys\n' +
       'r = subprocess.run([sys.executable, sys.argv[1]], capture_output=True)\n' +
-      'sys.stdout.write(json.dumps([r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace"), r.returncode]))\n';
+      '# a death by signal N is reported as a shell reports it: 128 + N\n' +
+      'code = r.returncode if r.returncode >= 0 else 128 - r.returncode\n' +
+      'sys.stdout.write(json.dumps([r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace"), code]))\n';
     const files = { ...programs(), 'plain_wrapper.py': wrapper };
     const names = Object.keys(programs()).filter((f) => f !== 'helpers.py');
     for (const entry of names) {
@@ -161,6 +167,6 @@ describe('sandbox: structured errors', function () {
       const [stdout, stderr, status] = JSON.parse(plain.stdout);
       assert.deepStrictEqual([launched.stdout, launched.stderr, launched.exitCode], [stdout, stderr, status], entry);
     }
-    assert.strictEqual(names.length, 24);
+    assert.strictEqual(names.length, 26);
   });
 });
