@@ -1,0 +1,46 @@
+// Each rule fixer on a program of our own: run, diagnose, fix, and prove the fix by running again.
+import * as assert from 'assert';
+import { applyEdits } from '../../src/core/fixes/fixTypes';
+import { ruleFixesFor } from '../../src/core/fixes/ruleFixers';
+import { errorsOfRun } from '../../src/core/runErrors';
+import { limits, shared } from './sandboxHelper';
+
+async function healOnce(source: string): Promise<{ description: string; healed: string; stdout: string; exitCode: number | null }> {
+  const files = { 'main.py': source };
+  const broken = await shared.run({ files, entry: 'main.py', limits: limits() });
+  const errors = errorsOfRun(broken, { files, entry: 'main.py' }, limits());
+  const [fix] = ruleFixesFor(errors[errors.length - 1], files);
+  assert.ok(fix, `no rule fix for ${errors[errors.length - 1]?.type}: ${errors[errors.length - 1]?.message}`);
+  const healed = applyEdits(source, fix.edits) as string;
+  const verified = await shared.run({ files: { 'main.py': healed }, entry: 'main.py', limits: limits() });
+  return { description: fix.description, healed, stdout: verified.stdout, exitCode: verified.exitCode };
+}
+
+describe('sandbox: rule fixes, verified by running', function () {
+  this.timeout(60_000);
+
+  it('adds a missing standard-library import', async () => {
+    const result = await healOnce('"""Prints a setting."""\nimport os\n\nprint(json.dumps({"ok": True}))\n');
+    assert.deepStrictEqual(result, {
+      description: "Add 'import json'",
+      healed: '"""Prints a setting."""\nimport os\nimport json\n\nprint(json.dumps({"ok": True}))\n',
+      stdout: '{"ok": true}\n',
+      exitCode: 0,
+    });
+  });
+
+  it('adds a missing member import', async () => {
+    const result = await healOnce('counts = Counter("abracadabra")\nprint(counts.most_common(1))\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ["Add 'from collections import Counter'", "[('a', 5)]\n", 0]);
+  });
+
+  it('corrects a misspelt name from "Did you mean"', async () => {
+    const result = await healOnce('total = 10\nprint(totl + 1)\n');
+    assert.deepStrictEqual([result.description, result.healed, result.stdout, result.exitCode], ["Change 'totl' to 'total'", 'total = 10\nprint(total + 1)\n', '11\n', 0]);
+  });
+
+  it('corrects a misspelt attribute from "Did you mean"', async () => {
+    const result = await healOnce('word = "hello"\nprint(word.uper())\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ["Change 'uper' to 'upper'", 'HELLO\n', 0]);
+  });
+});

@@ -1,0 +1,94 @@
+import * as assert from 'assert';
+import { applyEdits } from '../../src/core/fixes/fixTypes';
+import { importInsertionLine } from '../../src/core/fixes/importPlacement';
+import { didYouMean, missingImport, ruleFixesFor } from '../../src/core/fixes/ruleFixers';
+import type { PythonError } from '../../src/core/pythonError';
+
+function error(overrides: Partial<PythonError>): PythonError {
+  return {
+    type: 'NameError', message: '', kind: 'name', file: 'main.py', line: 1, column: null, endLine: null, endColumn: null,
+    suggestion: null, notes: [], frames: [], cause: null, context: null, exceptions: [], ...overrides,
+  };
+}
+
+const fixed = (source: string, e: PythonError) => {
+  const [fix] = ruleFixesFor(e, { 'main.py': source });
+  return fix && { description: fix.description, text: applyEdits(source, fix.edits), confident: fix.confident };
+};
+
+describe('rule fixers', () => {
+  describe('applyEdits', () => {
+    it('applies several edits, inserting and replacing, from the end backwards', () => {
+      const text = 'ab\ncd\n';
+      assert.strictEqual(
+        applyEdits(text, [
+          { file: 'f', startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, newText: 'X' },
+          { file: 'f', startLine: 2, startColumn: 2, endLine: 2, endColumn: 3, newText: 'ZZ' },
+        ]),
+        'Xab\ncZZ\n',
+      );
+    });
+
+    it('refuses an edit outside the text', () => {
+      assert.strictEqual(applyEdits('ab\n', [{ file: 'f', startLine: 5, startColumn: 1, endLine: 5, endColumn: 1, newText: 'x' }]), undefined);
+      assert.strictEqual(applyEdits('ab\n', [{ file: 'f', startLine: 1, startColumn: 9, endLine: 1, endColumn: 9, newText: 'x' }]), undefined);
+    });
+  });
+
+  describe('where an import goes', () => {
+    const cases: Array<[string, string, number]> = [
+      ['an empty file', '', 1],
+      ['code only', 'print(1)\n', 1],
+      ['after a shebang and an encoding line', '#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\nprint(1)\n', 3],
+      ['after a one-line docstring', '"""Tool."""\nprint(1)\n', 2],
+      ['after a multi-line docstring', '"""Tool.\n\nMore.\n"""\nprint(1)\n', 5],
+      ['after __future__ and other imports', '"""Doc."""\nfrom __future__ import annotations\n\nimport os\nimport sys\n\nprint(1)\n', 6],
+      ['after a parenthesised import', 'from os import (\n    path,\n    sep,\n)\nx = 1\n', 5],
+      ['after comments at the top', '# Copyright\n# Licence\n\nimport os\nx = 1\n', 5],
+    ];
+    for (const [name, source, line] of cases) it(name, () => assert.strictEqual(importInsertionLine(source), line));
+  });
+
+  describe('missing import', () => {
+    it('adds a standard-library module next to the existing imports', () => {
+      const source = '"""Prints settings."""\nimport os\n\nprint(json.dumps({"cwd": os.getcwd()}))\n';
+      assert.deepStrictEqual(fixed(source, error({ message: "name 'json' is not defined", line: 4 })), {
+        description: "Add 'import json'",
+        text: '"""Prints settings."""\nimport os\nimport json\n\nprint(json.dumps({"cwd": os.getcwd()}))\n',
+        confident: true,
+      });
+    });
+
+    it('adds a well-known member and a conventional third-party alias', () => {
+      assert.strictEqual(fixed('print(Path.cwd())\n', error({ message: "name 'Path' is not defined" }))?.text, 'from pathlib import Path\nprint(Path.cwd())\n');
+      assert.strictEqual(fixed('x = np.zeros(3)\n', error({ message: "name 'np' is not defined" }))?.text, 'import numpy as np\nx = np.zeros(3)\n');
+      assert.strictEqual(fixed('c = Counter("aab")\n', error({ message: "name 'Counter' is not defined" }))?.description, "Add 'from collections import Counter'");
+    });
+
+    it('does not guess an ambiguous or unknown name', () => {
+      assert.deepStrictEqual(missingImport.propose(error({ message: "name 'datetime' is not defined" }), { 'main.py': 'datetime.now()\n' }), []);
+      assert.deepStrictEqual(missingImport.propose(error({ message: "name 'frobnicate' is not defined" }), { 'main.py': 'frobnicate()\n' }), []);
+    });
+  });
+
+  describe('did you mean', () => {
+    it('replaces the misspelt name at the reported position only', () => {
+      const source = 'total = 10\nprint(totl, "totl")\n';
+      const e = error({ message: "name 'totl' is not defined. Did you mean: 'total'?", suggestion: 'total', line: 2, column: 7 });
+      assert.deepStrictEqual(fixed(source, e), { description: "Change 'totl' to 'total'", text: 'total = 10\nprint(total, "totl")\n', confident: true });
+    });
+
+    it('fixes an attribute and an imported name', () => {
+      const attribute = error({ type: 'AttributeError', kind: 'attribute', message: "'str' object has no attribute 'uper'. Did you mean: 'upper'?", suggestion: 'upper', column: 7 });
+      assert.strictEqual(fixed('print(word.uper())\n', attribute)?.text, 'print(word.upper())\n');
+      const imported = error({ type: 'ImportError', kind: 'import-name', message: "cannot import name 'bsin' from 'math'. Did you mean: 'asin'?", suggestion: 'asin', column: 1 });
+      assert.strictEqual(fixed('from math import bsin\n', imported)?.text, 'from math import asin\n');
+    });
+
+    it('leaves "Did you forget to import" to the import fixer', () => {
+      const e = error({ message: "name 'json' is not defined. Did you forget to import 'json'?", suggestion: 'json' });
+      assert.deepStrictEqual(didYouMean.propose(e, { 'main.py': 'json.dumps(1)\n' }), []);
+      assert.strictEqual(fixed('json.dumps(1)\n', e)?.description, "Add 'import json'");
+    });
+  });
+});
