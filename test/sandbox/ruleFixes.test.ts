@@ -43,4 +43,24 @@ describe('sandbox: rule fixes, verified by running', function () {
     const result = await healOnce('word = "hello"\nprint(word.uper())\n');
     assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ["Change 'uper' to 'upper'", 'HELLO\n', 0]);
   });
+
+  it('closes the parenthesis of the design note syntax example', async () => {
+    const result = await healOnce('def greet(name):\n    print(f"Hello, {name}"\n\n\ngreet("Ada")\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ["Close '('", 'Hello, Ada\n', 0]);
+  });
+
+  it('closes a list continued over lines', async () => {
+    const result = await healOnce('items = [1, 2,\n         3\nprint(sum(items))\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ["Close '['", '6\n', 0]);
+  });
+
+  it('adds a missing colon', async () => {
+    const result = await healOnce('for i in range(3)\n    print(i)\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ["Add ':'", '0\n1\n2\n', 0]);
+  });
+
+  it('closes an unterminated string', async () => {
+    const result = await healOnce('print("hello)\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ['Close the string', 'hello\n', 0]);
+  });
 });

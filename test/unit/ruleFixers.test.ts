@@ -92,3 +92,33 @@ describe('rule fixers', () => {
     });
   });
 });
+
+describe('syntax rule fixers', () => {
+  const syntax = (message: string, line: number, column: number) => error({ type: 'SyntaxError', kind: 'syntax', message, line, column });
+
+  it('closes a parenthesis where the statement ends', () => {
+    const source = 'def greet(name):\n    print(f"Hello, {name}"\n\ngreet("Ada")\n';
+    assert.deepStrictEqual(fixed(source, syntax("'(' was never closed", 2, 10)), {
+      description: "Close '('",
+      text: 'def greet(name):\n    print(f"Hello, {name}")\n\ngreet("Ada")\n',
+      confident: true,
+    });
+  });
+
+  it('closes a bracket continued over lines, before a trailing comment, with what was opened inside it', () => {
+    assert.strictEqual(fixed('items = [1, 2,\n         3  # three\nprint(items)\n', syntax("'[' was never closed", 1, 9))?.text, 'items = [1, 2,\n         3]  # three\nprint(items)\n');
+    assert.strictEqual(fixed('x = {"a": len((1, 2)\n', syntax("'{' was never closed", 1, 5))?.text, 'x = {"a": len((1, 2))}\n');
+  });
+
+  it('adds a missing colon to compound statements, also for the older "invalid syntax"', () => {
+    assert.strictEqual(fixed('for i in range(3)  # loop\n    print(i)\n', syntax("expected ':'", 1, 18))?.text, 'for i in range(3):  # loop\n    print(i)\n');
+    assert.strictEqual(fixed('class A\n    pass\n', syntax("expected ':'", 1, 8))?.text, 'class A:\n    pass\n');
+    assert.strictEqual(fixed('if True\n    pass\n', syntax('invalid syntax', 1, 8))?.text, 'if True:\n    pass\n');
+    assert.strictEqual(fixed('x = 1 +\n', syntax('invalid syntax', 1, 8)), undefined);
+  });
+
+  it('closes an unterminated string on its line, before the brackets it swallowed', () => {
+    assert.strictEqual(fixed('print("hello)\n', syntax('unterminated string literal (detected at line 1)', 1, 7))?.text, 'print("hello")\n');
+    assert.strictEqual(fixed("alphabet = 'abc\n", syntax('unterminated string literal (detected at line 1)', 1, 12))?.text, "alphabet = 'abc'\n");
+  });
+});
