@@ -3,7 +3,7 @@ import * as fs from 'fs/promises';
 import * as path from 'path';
 import { mapWithLimit } from '../core/parallel';
 import { errorsOfRun } from '../core/runErrors';
-import { collectRunSet, RunSetError } from '../core/runSet';
+import { collectRunSet } from '../core/runSet';
 import type { Runner, RunResult } from '../core/runTypes';
 import { LocalRunner, UNSANDBOXED_NOTICE } from '../local/localRunner';
 import { DockerSandbox } from '../sandbox/dockerSandbox';
@@ -113,4 +113,3 @@ function rethrowNamed(file: string) {
   };
 }
 
-export { RunSetError };

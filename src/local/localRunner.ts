@@ -26,6 +26,9 @@ export class LocalRunner implements Runner {
     try {
       await writeFiles(workDir, request.files);
       return await this.runProcess(workDir, request, started);
+    } catch (error) {
+      const engineError = error instanceof EngineError ? error : new EngineError('api', `Could not prepare the run folder: ${(error as Error).message}`);
+      return resultWithoutProgram('engine-error', this.facts, Date.now() - started, engineError);
     } finally {
       await fs.rm(workDir, { recursive: true, force: true });
     }

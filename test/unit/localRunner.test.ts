@@ -57,3 +57,11 @@ describe('local runner (unsandboxed)', function () {
     assert.match(result.engineError?.message ?? '', /^Could not start the local Python "\/nowhere\/python9": spawn \/nowhere\/python9 ENOENT/);
   });
 });
+
+describe('local runner: bad requests', () => {
+  it('refuses a file outside the run folder with an engine error, not a throw', async () => {
+    const result = await new LocalRunner('python3').run({ files: { '../escape.py': 'print(1)' }, entry: '../escape.py', limits: DEFAULT_LIMITS });
+    assert.strictEqual(result.reason, 'engine-error');
+    assert.strictEqual(result.engineError?.message, 'Refusing to write outside the run folder: ../escape.py');
+  });
+});
