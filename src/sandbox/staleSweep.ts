@@ -1,5 +1,6 @@
 // Removes containers that an earlier Self-Heal process on this machine left behind when it crashed.
 import type Docker from 'dockerode';
+import * as fs from 'fs';
 import * as os from 'os';
 import { withDeadline } from '../core/engineError';
 import { removeContainer } from './containerRemoval';
@@ -20,8 +21,17 @@ function isProcessAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, owned by someone else
+  }
+  return !isZombie(pid);
+}
+
+/** A process that has exited but not been reaped still answers kill(pid, 0). */
+function isZombie(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false; // no /proc (macOS, Windows): trust kill()
   }
 }

@@ -5,7 +5,10 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import Docker from 'dockerode';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
+import { sweepStaleContainers } from '../../src/sandbox/staleSweep';
 
 export const REPO = path.resolve(__dirname, '../../..');
 
@@ -64,8 +67,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     workspace,
     userData,
     stop: async () => {
-      killGroup(child);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await stopGroup(child);
+      await sweepEngine();
       fs.rmSync(scratch, { recursive: true, force: true });
     },
   };
@@ -90,11 +93,32 @@ export async function openWorkbench(page: Page, url: string): Promise<void> {
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
 }
 
-function killGroup(child: ChildProcess): void {
+function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): void {
   try {
-    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    if (child.pid) process.kill(-child.pid, signal);
   } catch {
     // already gone
+  }
+}
+
+/** SIGTERM first, so the extension host can deactivate (and remove its containers); SIGKILL after 5 s. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+  killGroup(child, 'SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  killGroup(child, 'SIGKILL');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+/** What an extension host could not remove, the product's own start-up sweep removes. */
+async function sweepEngine(): Promise<void> {
+  if (!process.env.DOCKER_HOST) return;
+  const docker = new Docker(dockerOptionsFor(process.env.DOCKER_HOST));
+  // A container the host was still creating as it died appears a moment later: sweep until quiet.
+  for (let round = 0; round < 6; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const removed = await sweepStaleContainers(docker).catch(() => 0);
+    if (removed === 0 && round >= 2) return;
   }
 }
 
