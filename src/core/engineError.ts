@@ -18,10 +18,6 @@ export class EngineError extends Error {
   }
 }
 
-export function isEngineError(value: unknown): value is EngineError {
-  return value instanceof EngineError;
-}
-
 /** Rejects with an EngineError of code `timeout` when `promise` takes longer than `ms`. */
 export async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

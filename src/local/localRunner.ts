@@ -5,10 +5,10 @@ import { spawn } from 'child_process';
 import * as fs from 'fs/promises';
 import * as os from 'os';
 import * as path from 'path';
-import { CappedOutput } from '../core/cappedOutput';
 import { EngineError } from '../core/engineError';
 import { resultWithoutProgram } from '../core/runResults';
-import type { EngineFacts, OutputStream, Runner, RunRequest, RunResult, TerminationReason } from '../core/runTypes';
+import type { EngineFacts, Runner, RunRequest, RunResult } from '../core/runTypes';
+import { RunWatch } from '../core/runWatch';
 
 export const UNSANDBOXED_NOTICE = 'unsandboxed: the program ran as a plain local process with your permissions';
 
@@ -40,7 +40,6 @@ export class LocalRunner implements Runner {
 
   private runProcess(workDir: string, request: RunRequest, started: number): Promise<RunResult> {
     return new Promise((resolve) => {
-      const output = { stdout: new CappedOutput(request.limits.outputLimitBytes), stderr: new CappedOutput(request.limits.outputLimitBytes) };
       // Its own process group, so a timeout also ends whatever the program started.
       const child = spawn(this.python, [request.entry, ...(request.args ?? [])], {
         cwd: workDir,
@@ -48,36 +47,18 @@ export class LocalRunner implements Runner {
         env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
-      let stopReason: TerminationReason | undefined;
-      const stop = (reason: TerminationReason): void => {
-        if (stopReason) return;
-        stopReason = reason;
-        killGroup(child.pid);
-      };
-      const collect = (stream: OutputStream) => (chunk: Buffer) => {
-        const kept = output[stream].push(chunk);
-        if (kept.length > 0) request.onOutput?.(stream, kept);
-        if (output[stream].overLimit) stop('output-limit');
-      };
-      child.stdout.on('data', collect('stdout'));
-      child.stderr.on('data', collect('stderr'));
+      const watch = new RunWatch(request, () => killGroup(child.pid));
+      child.stdout.on('data', (chunk: Buffer) => watch.take('stdout', chunk));
+      child.stderr.on('data', (chunk: Buffer) => watch.take('stderr', chunk));
       child.stdin.on('error', () => undefined); // a program that exits without reading its input
       child.stdin.end(request.stdin ?? '');
-      const timer = setTimeout(() => stop('timeout'), request.limits.timeoutMs);
-      const onAbort = (): void => stop('cancelled');
-      request.signal?.addEventListener('abort', onAbort, { once: true });
       const finish = (exitCode: number | null, engineError?: EngineError): void => {
-        clearTimeout(timer);
-        request.signal?.removeEventListener('abort', onAbort);
+        watch.close();
         if (engineError) return resolve(resultWithoutProgram('engine-error', this.facts, Date.now() - started, engineError));
         resolve({
-          exitCode: stopReason ? null : exitCode,
-          reason: stopReason ?? 'exited',
-          stdout: output.stdout.text(),
-          stderr: output.stderr.text(),
-          stdoutBytes: output.stdout.bytes,
-          stderrBytes: output.stderr.bytes,
-          truncated: { stdout: output.stdout.overLimit, stderr: output.stderr.overLimit },
+          exitCode: watch.reason ? null : exitCode,
+          reason: watch.reason ?? 'exited',
+          ...watch.outputs(),
           durationMs: Date.now() - started,
           engine: this.facts,
           workDir,

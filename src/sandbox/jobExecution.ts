@@ -1,8 +1,8 @@
 // One run inside a prepared container: send the job, collect capped output, enforce the timeout,
 // honour cancellation, and say why the run ended.
-import { CappedOutput } from '../core/cappedOutput';
 import { EngineError, withDeadline } from '../core/engineError';
-import type { EngineFacts, OutputStream, RunRequest, RunResult, TerminationReason } from '../core/runTypes';
+import type { EngineFacts, OutputStream, RunRequest, RunResult } from '../core/runTypes';
+import { RunWatch } from '../core/runWatch';
 import { APP_DIR, encodeJob, LAUNCHER_FAILURE_EXIT } from './launcher';
 import type { PreparedContainer } from './preparedContainer';
 import { TrailerReader } from './trailerReader';
@@ -12,57 +12,36 @@ const INSPECT_DEADLINE_MS = 10_000;
 const SIGKILL_EXIT = 137;
 
 export async function executeJob(prepared: PreparedContainer, request: RunRequest, engine: EngineFacts): Promise<RunResult> {
-  const output = { stdout: new CappedOutput(request.limits.outputLimitBytes), stderr: new CappedOutput(request.limits.outputLimitBytes) };
-  let stopReason: TerminationReason | undefined;
-  let stopped: () => void = () => undefined;
-  const stoppedByUs = new Promise<void>((resolve) => (stopped = resolve));
   // Ending the wait at once (the container is removed in the background) keeps cancel under 1 s.
-  const stop = (reason: TerminationReason): void => {
-    if (stopReason) return;
-    stopReason = reason;
-    stopped();
-  };
-
+  const watch = new RunWatch(request);
   const trailer = new TrailerReader();
   let reported: () => void = () => undefined;
   const exitReported = new Promise<void>((resolve) => (reported = resolve));
   prepared.onFrame((stream: OutputStream, frame: Buffer) => {
-    const payload = stream === 'stderr' ? trailer.take(frame) : frame;
-    const kept = output[stream].push(payload);
-    if (kept.length > 0) request.onOutput?.(stream, kept);
-    if (output[stream].overLimit) stop('output-limit');
+    watch.take(stream, stream === 'stderr' ? trailer.take(frame) : frame);
     if (trailer.done) reported();
   });
-  const timer = setTimeout(() => stop('timeout'), request.limits.timeoutMs);
-  const onAbort = (): void => stop('cancelled');
-  request.signal?.addEventListener('abort', onAbort, { once: true });
 
   const started = Date.now();
   try {
-    if (request.signal?.aborted) stop('cancelled');
-    else prepared.stream.write(encodeJob({ files: { ...request.files }, entry: request.entry, args: [...(request.args ?? [])], stdin: request.stdin ?? null }));
-    await Promise.race([prepared.ended, stoppedByUs, exitReported]);
+    if (!watch.reason) prepared.stream.write(encodeJob({ files: { ...request.files }, entry: request.entry, args: [...(request.args ?? [])], stdin: request.stdin ?? null }));
+    await Promise.race([prepared.ended, watch.stopped, exitReported]);
     const durationMs = Date.now() - started;
-    const ending = stopReason
-      ? { exitCode: null, reason: stopReason }
+    const ending = watch.reason
+      ? { exitCode: null, reason: watch.reason }
       : trailer.done
-        ? endingFrom(trailer.exitCode as number, false, output.stderr.text())
-        : await inspectEnding(prepared, output.stderr.text());
+        ? endingFrom(trailer.exitCode as number, false, watch.stderr)
+        : await inspectEnding(prepared, watch.stderr);
     return {
       ...ending,
-      stdout: output.stdout.text(),
-      stderr: output.stderr.text(),
-      stdoutBytes: output.stdout.bytes,
-      stderrBytes: output.stderr.bytes,
-      truncated: { stdout: output.stdout.overLimit, stderr: output.stderr.overLimit },
+      ...watch.outputs(),
       durationMs,
       engine,
       workDir: APP_DIR,
-      ...(trailer.captured && !stopReason ? { captured: trailer.captured } : {}),
+      ...(trailer.captured && !watch.reason ? { captured: trailer.captured } : {}),
     };
   } finally {
-    clearTimeout(timer);
-    request.signal?.removeEventListener('abort', onAbort);
+    watch.close();
     prepared.onFrame(() => undefined);
   }
 }
