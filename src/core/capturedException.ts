@@ -1,6 +1,7 @@
 // The uncaught exception as the sandbox's launcher records it inside the program's interpreter,
 // and its conversion to the shared PythonError shape.
 import { classify, suggestionIn } from './errorKinds';
+import { innermostRunFrame, placeAt } from './errorLocation';
 import type { ErrorFrame, PythonError } from './pythonError';
 
 export interface CapturedFrame {
@@ -52,19 +53,10 @@ export function fromCaptured(captured: CapturedException, paths: PathMapping): P
   };
   const syntax = captured.syntax;
   if (syntax?.file && syntax.line) {
-    const hasColumn = syntax.offset !== null && syntax.offset > 0;
-    Object.assign(error, {
-      file: paths.mapPath(syntax.file),
-      line: syntax.line,
-      column: hasColumn ? syntax.offset : null,
-      endLine: hasColumn ? (syntax.endLine ?? syntax.line) : null,
-      endColumn: hasColumn ? (syntax.endOffset && syntax.endOffset > (syntax.offset ?? 0) ? syntax.endOffset : (syntax.offset ?? 0) + 1) : null,
-    });
-    return error;
+    const offset = syntax.offset && syntax.offset > 0 ? syntax.offset : null;
+    // A SyntaxError without an end offset (or one not past its start) marks one character.
+    const endColumn = offset && (syntax.endOffset && syntax.endOffset > offset ? syntax.endOffset : offset + 1);
+    return placeAt(error, { file: paths.mapPath(syntax.file), line: syntax.line, column: offset, endLine: syntax.endLine, endColumn });
   }
-  const origin = [...frames].reverse().find((f) => !f.external);
-  if (origin) {
-    Object.assign(error, { file: origin.file, line: origin.line, column: origin.column ?? null, endLine: origin.column ? (origin.endLine ?? origin.line) : null, endColumn: origin.endColumn ?? null });
-  }
-  return error;
+  return placeAt(error, innermostRunFrame(frames));
 }

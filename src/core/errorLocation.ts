@@ -24,14 +24,24 @@ export function locate(block: ParsedBlock, options: LocateOptions): PythonError 
   const isRunFile = options.isRunFile ?? defaultIsRunFile;
   const frames = block.frames.map((frame) => finish(frame, mapPath, isRunFile, options.readSource));
   const error = { ...block.error, frames: frames.map(stripColumns) };
-  const spot = block.syntaxSpot ? finish(block.syntaxSpot, mapPath, isRunFile, options.readSource) : [...frames].reverse().find((f) => !f.external);
-  if (spot) {
-    error.file = spot.file;
-    error.line = spot.line;
-    error.column = spot.column ?? null;
-    error.endLine = spot.column ? (spot.endLine ?? spot.line) : null;
-    error.endColumn = spot.endColumn ?? null;
-  }
+  return placeAt(error, block.syntaxSpot ? finish(block.syntaxSpot, mapPath, isRunFile, options.readSource) : innermostRunFrame(frames));
+}
+
+/** Where an error originates when nothing names a spot: the innermost frame in the run's files. */
+export function innermostRunFrame<F extends { external: boolean }>(frames: readonly F[]): F | undefined {
+  return [...frames].reverse().find((frame) => !frame.external);
+}
+
+type Spot = Pick<ErrorFrame, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>;
+
+/** Sets the error's location from a spot; columns only where the spot has them. */
+export function placeAt(error: PythonError, spot: Spot | undefined): PythonError {
+  if (!spot) return error;
+  error.file = spot.file;
+  error.line = spot.line;
+  error.column = spot.column ?? null;
+  error.endLine = spot.column ? (spot.endLine ?? spot.line) : null;
+  error.endColumn = spot.column ? (spot.endColumn ?? null) : null;
   return error;
 }
 
