@@ -37,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
     engineState: statusBar.state,
     lastResult: runFile.lastResult,
     lastRefusal: runFile.lastRefusal,
+    lastLogLine: runFile.lastLogLine,
     lastEngineProblem: problems.lastMessage,
     trusted: vscode.workspace.isTrusted,
     activationMs,

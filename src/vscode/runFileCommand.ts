@@ -27,6 +27,8 @@ export class RunFileCommand {
   private running: AbortController | undefined;
   lastResult: RunResult | undefined;
   lastRefusal: string | undefined;
+  /** The log line of the last run, for the integration tests. */
+  lastLogLine: string | undefined;
 
   constructor(private readonly deps: RunFileDeps) {}
 
@@ -91,11 +93,11 @@ export class RunFileCommand {
   private async report(result: RunResult, settings: SelfHealSettings, uri: vscode.Uri): Promise<void> {
     const { channels, statusBar, problems } = this.deps;
     const limits = settings.limits;
-    channels.log.info(
+    this.lastLogLine =
       `ran ${vscode.workspace.asRelativePath(uri)}: ${result.engine.engine}${result.engine.sandboxed ? '' : ' (unsandboxed)'}, ` +
-        `image ${result.engine.image ?? '-'}, limits ${limits.timeoutMs / 1000}s ${formatSize(limits.memoryBytes)} ${limits.cpus}cpu ` +
-        `${limits.processes}proc net=${limits.network}; ${result.reason}, exit ${result.exitCode ?? '-'}, ${result.durationMs} ms`,
-    );
+      `image ${result.engine.image ?? '-'}, limits ${limits.timeoutMs / 1000}s ${formatSize(limits.memoryBytes)} ${limits.cpus}cpu ` +
+      `${limits.processes}proc net=${limits.network}; ${result.reason}, exit ${result.exitCode ?? '-'}, ${result.durationMs} ms`;
+    channels.log.info(this.lastLogLine);
     if (result.reason === 'engine-error' && result.engineError) {
       if (result.engine.runner === 'docker') statusBar.show({ kind: 'not-found' });
       channels.appendProgram(`\n✗ ${result.engineError.message}\n`);

@@ -15,6 +15,11 @@ describe('package.json manifest', () => {
     for (const command of manifest.contributes.commands) assert.strictEqual(command.category, 'Self-Heal', command.command);
   });
 
+  it('puts the run command on the editor title for Python files and on .py files in the explorer', () => {
+    assert.deepStrictEqual(manifest.contributes.menus['editor/title/run'], [{ command: 'selfHeal.runFile', when: 'resourceLangId == python', group: 'navigation@10' }]);
+    assert.deepStrictEqual(manifest.contributes.menus['explorer/context'], [{ command: 'selfHeal.runFile', when: 'resourceExtname == .py', group: 'navigation@90' }]);
+  });
+
   it('describes every setting, with a scope, and enum descriptions for every enum', () => {
     for (const [key, property] of Object.entries<Record<string, unknown>>(manifest.contributes.configuration.properties)) {
       assert.ok(property.description || property.markdownDescription, `${key} has a description`);

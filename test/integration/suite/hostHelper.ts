@@ -10,6 +10,7 @@ export interface TestState {
   engineState: { kind: string; engine?: string };
   lastResult?: { exitCode: number | null; reason: string; stdout: string; stderr: string; engine: { engine: string; sandboxed: boolean } };
   lastRefusal?: string;
+  lastLogLine?: string;
   lastEngineProblem?: string;
   trusted: boolean;
 }

@@ -28,6 +28,8 @@ describe('extension host: Run Python File in Sandbox', function () {
     assert.match(state.programOutput, /^▶ hello\.py {2}\(image .+\)\nHello from the sandbox\n\n✓ exited 0 in \d+\.\d\d s\n$/);
     assert.strictEqual(state.statusBar, '$(check) Self-Heal');
     assert.match(state.engineState.engine ?? '', /^(Podman|Docker) Engine /);
+    // The log records what ran: engine, image, limits, exit, duration.
+    assert.match(state.lastLogLine ?? '', /^ran hello\.py: (Podman|Docker) Engine \S+, image \S+, limits 30s 512m 1cpu 128proc net=none; exited, exit 0, \d+ ms$/);
   });
 
   it('runs a file given by the explorer, with its sibling module', async () => {
