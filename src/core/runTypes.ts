@@ -26,6 +26,8 @@ export interface RunRequest {
   files: Readonly<Record<string, string>>;
   /** Key of `files` to run as `python <entry>`. */
   entry: string;
+  /** Image to run in instead of the runner's own (a derived environment); container runners only. */
+  image?: string;
   args?: readonly string[];
   /** Text on the program's standard input; absent means end-of-file at once. */
   stdin?: string;
