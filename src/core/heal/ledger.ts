@@ -1,0 +1,67 @@
+// The heal ledger: per file, per attempt, what broke, what was tried, and what the re-run showed.
+// One record serves the CLI's --json report, the editor's panel and the benchmarks.
+import type { PythonError } from '../pythonError';
+import type { TerminationReason } from '../runTypes';
+import type { TokenUsage } from './modelTypes';
+
+/** A run, reduced to what the ledger needs. */
+export interface RunSummary {
+  reason: TerminationReason;
+  exitCode: number | null;
+  durationMs: number;
+  /** What ended the run; null when it ran clean (or never ran: cancelled, engine error). */
+  error: PythonError | null;
+  /** The last part of stdout and stderr, for people and for the model. */
+  outputTail: string;
+}
+
+/**
+ * healed: this fix made it run clean; progress: kept, the program got further; reverted: undone;
+ * refused: the model gave no usable fix; cancelled: stopped midway, undone.
+ */
+export type AttemptOutcome = 'healed' | 'progress' | 'reverted' | 'refused' | 'cancelled';
+
+export interface AttemptRecord {
+  /** 1-based. */
+  number: number;
+  /** The error the fix was for. */
+  error: PythonError;
+  /** Absent when the model gave nothing usable. */
+  fix?: {
+    /** "rule:missing-import" or "model:gpt-4o-mini". */
+    source: string;
+    description: string;
+    diff: string;
+  };
+  /** Why model answers were refused, in order. */
+  rejections: string[];
+  /** The verifying re-run; absent when there was nothing to run. */
+  rerun?: RunSummary;
+  outcome: AttemptOutcome;
+  /** One sentence: why it was kept or undone. */
+  why: string;
+  durationMs: number;
+  tokens: TokenUsage;
+}
+
+/**
+ * clean: ran clean before any fix; healed: runs clean now; not-healed: attempts ran out or no fix
+ * held; cancelled; engine-error: the sandbox failed, nothing could be judged.
+ */
+export type FileOutcome = 'clean' | 'healed' | 'not-healed' | 'cancelled' | 'engine-error';
+
+export interface FileHealRecord {
+  entry: string;
+  outcome: FileOutcome;
+  /** Why the loop stopped, in words. */
+  stopReason: string;
+  firstRun: RunSummary;
+  lastRun: RunSummary;
+  attempts: AttemptRecord[];
+  /** Files whose text the heal changes (healed, or kept as a partial fix when asked), path -> text. */
+  changedFiles: Record<string, string>;
+  /** Unified diff from the original text to `changedFiles`. */
+  diff: string;
+  durationMs: number;
+  tokens: TokenUsage;
+}

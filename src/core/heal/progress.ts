@@ -1,0 +1,46 @@
+// Whether a re-run got further than the run before it: the rule that decides if a fix is kept.
+import { succeeded } from '../runEnding';
+import type { PythonError } from '../pythonError';
+import type { RunResult } from '../runTypes';
+
+export interface RunState {
+  result: RunResult;
+  /** What ended the run; null for a clean run. */
+  error: PythonError | null;
+}
+
+/** clean: runs clean; progress: got further; same: the same error again; worse: failed earlier. */
+export type Verdict = 'clean' | 'progress' | 'same' | 'worse';
+
+/**
+ * The error's identity across edits: its type, message and the text of the line it points at
+ * (line numbers move when a fix adds or removes lines above).
+ */
+export function errorSignature(error: PythonError): string {
+  const message = error.message.replace(/0x[0-9a-f]+/gi, '0x?');
+  const source = error.frames.length > 0 ? error.frames[error.frames.length - 1].source ?? '' : `${error.line ?? ''}`;
+  return [error.type, message, error.file ?? '', source.trim()].join('\u0000');
+}
+
+/** Errors found before the program starts (it does not compile) come before any runtime error. */
+function stageOf(error: PythonError): number {
+  return error.kind === 'syntax' || error.kind === 'indentation' ? 0 : 1;
+}
+
+export function judge(before: RunState, after: RunState): Verdict {
+  if (succeeded(after.result) || after.error === null) return 'clean';
+  if (before.error === null) return 'worse';
+  if (errorSignature(after.error) === errorSignature(before.error)) return 'same';
+  const stageBefore = stageOf(before.error);
+  const stageAfter = stageOf(after.error);
+  if (stageAfter !== stageBefore) return stageAfter > stageBefore ? 'progress' : 'worse';
+  if (stageAfter === 0) return compilesFurther(before.error, after.error) ? 'progress' : 'worse';
+  // A program that printed less before failing stopped earlier than it did before the fix.
+  return after.result.stdoutBytes >= before.result.stdoutBytes ? 'progress' : 'worse';
+}
+
+/** A new syntax error further down the same file (or in another file) means the first is fixed. */
+function compilesFurther(before: PythonError, after: PythonError): boolean {
+  if (after.file !== before.file) return true;
+  return (after.line ?? 0) > (before.line ?? 0);
+}
