@@ -59,3 +59,9 @@ describe('unified diff', () => {
     assert.deepStrictEqual(diff.split('\n').filter((l) => l.startsWith('+++')), ['+++ b/b.py', '+++ b/requirements.txt']);
   });
 });
+
+describe('unified diff: order', () => {
+  it('prints a changed line as its removal, then its addition', () => {
+    assert.strictEqual(unifiedDiff('main.py', 'a\nold\nz\n', 'a\nnew\nz\n'), '--- a/main.py\n+++ b/main.py\n@@ -1,3 +1,3 @@\n a\n-old\n+new\n z\n');
+  });
+});

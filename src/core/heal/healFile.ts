@@ -163,6 +163,8 @@ class HealSession {
       this.remember(fix, 'its edits did not apply to the file');
       return done({ outcome: 'reverted', why: 'its edits did not apply to the file' });
     }
+    const before = this.earlier.find((earlier) => earlier.diff === fix.diff);
+    if (before) return done({ outcome: 'reverted', why: `the same fix was tried before: ${before.why}` });
     let after: RunState;
     try {
       after = await this.run(fixed, number, 'verifying');
@@ -177,7 +179,8 @@ class HealSession {
     const rerun = summaryOf(after);
     if (after.result.reason === 'cancelled') return done({ outcome: 'cancelled', why: 'cancelled while verifying', rerun });
     if (after.result.reason === 'engine-error') return done({ outcome: 'reverted', why: 'the engine failed while verifying', rerun }, { stop: rerun.error?.message ?? after.result.engineError?.message ?? 'the engine failed' });
-    const verdict = judge(state, after);
+    const lineCount = (files: Readonly<Record<string, string>>): number => (files[this.input.entry] ?? '').split('\n').length;
+    const verdict = judge(state, after, lineCount(fixed) - lineCount(this.current));
     if (verdict === 'clean') {
       this.current = fixed;
       return done({ outcome: 'healed', why: 'the re-run ran clean', rerun }, { state: after, verdict });

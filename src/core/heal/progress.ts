@@ -13,13 +13,15 @@ export interface RunState {
 export type Verdict = 'clean' | 'progress' | 'same' | 'worse';
 
 /**
- * The error's identity across edits: its type, message and the text of the line it points at
- * (line numbers move when a fix adds or removes lines above).
+ * The error's identity across edits: its type, message, file and function. Not the line: line
+ * numbers move when a fix adds lines above, and a fix that only rewrites the failing line without
+ * changing what fails is no progress.
  */
 export function errorSignature(error: PythonError): string {
   const message = error.message.replace(/0x[0-9a-f]+/gi, '0x?');
-  const source = error.frames.length > 0 ? error.frames[error.frames.length - 1].source ?? '' : `${error.line ?? ''}`;
-  return [error.type, message, error.file ?? '', source.trim()].join('\u0000');
+  const innermost = [...error.frames].reverse().find((frame) => !frame.external);
+  const where = error.kind === 'syntax' || error.kind === 'indentation' ? `${error.line ?? ''}` : innermost?.function ?? '';
+  return [error.type, message, error.file ?? '', where].join('\u0000');
 }
 
 /** Errors found before the program starts (it does not compile) come before any runtime error. */
@@ -27,7 +29,8 @@ function stageOf(error: PythonError): number {
   return error.kind === 'syntax' || error.kind === 'indentation' ? 0 : 1;
 }
 
-export function judge(before: RunState, after: RunState): Verdict {
+/** `entryLineShift`: lines the fix added (negative: removed) in the entry file, to compare positions. */
+export function judge(before: RunState, after: RunState, entryLineShift = 0): Verdict {
   if (succeeded(after.result) || after.error === null) return 'clean';
   if (before.error === null) return 'worse';
   if (errorSignature(after.error) === errorSignature(before.error)) return 'same';
@@ -36,7 +39,18 @@ export function judge(before: RunState, after: RunState): Verdict {
   if (stageAfter !== stageBefore) return stageAfter > stageBefore ? 'progress' : 'worse';
   if (stageAfter === 0) return compilesFurther(before.error, after.error) ? 'progress' : 'worse';
   // A program that printed less before failing stopped earlier than it did before the fix.
-  return after.result.stdoutBytes >= before.result.stdoutBytes ? 'progress' : 'worse';
+  if (after.result.stdoutBytes !== before.result.stdoutBytes) return after.result.stdoutBytes > before.result.stdoutBytes ? 'progress' : 'worse';
+  // Same output: a failure in an earlier top-level statement of the entry file stopped sooner.
+  const lineBefore = topLevelLine(before.error);
+  const lineAfter = topLevelLine(after.error);
+  if (lineBefore !== undefined && lineAfter !== undefined && lineAfter < lineBefore + Math.min(0, entryLineShift)) return 'worse';
+  return 'progress';
+}
+
+/** The line of the entry file's statement that was running: the outermost frame. */
+function topLevelLine(error: PythonError): number | undefined {
+  const outermost = error.frames[0];
+  return outermost && !outermost.external && outermost.function === '<module>' ? outermost.line : undefined;
 }
 
 /** A new syntax error further down the same file (or in another file) means the first is fixed. */

@@ -69,12 +69,13 @@ function middleOps(a: string[], b: string[], offset: number): Op[] {
       ops.push({ kind: ' ', text: a[i], oldLine: offset + i + 1, newLine: offset + j + 1 });
       i++;
       j++;
-    } else if (j < b.length && (i === a.length || table[i * width + j + 1] >= table[(i + 1) * width + j])) {
-      ops.push({ kind: '+', text: b[j], oldLine: offset + i + 1, newLine: offset + j + 1 });
-      j++;
-    } else {
+    } else if (i < a.length && (j === b.length || table[(i + 1) * width + j] >= table[i * width + j + 1])) {
+      // Removals before additions, as diff(1) prints them.
       ops.push({ kind: '-', text: a[i], oldLine: offset + i + 1, newLine: offset + j + 1 });
       i++;
+    } else {
+      ops.push({ kind: '+', text: b[j], oldLine: offset + i + 1, newLine: offset + j + 1 });
+      j++;
     }
   }
   return ops;
