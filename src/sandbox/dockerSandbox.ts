@@ -36,7 +36,8 @@ export class DockerSandbox implements Runner {
   private readonly cleanups = new Set<Promise<unknown>>();
   private readonly pool: WarmPool;
   private readonly shapes = new Map<string, ContainerShape>();
-  private readonly labels: Record<string, string>;
+  /** On every container this sandbox makes (the stale sweep and the tests find them by it). */
+  readonly labels: Readonly<Record<string, string>>;
   readonly image: string;
 
   constructor(private readonly options: DockerSandboxOptions = {}) {
@@ -65,13 +66,14 @@ export class DockerSandbox implements Runner {
 
   async run(request: RunRequest): Promise<RunResult> {
     const started = Date.now();
-    let facts: EngineFacts = { runner: 'docker', sandboxed: true, engine: 'unknown', image: this.image };
+    const image = request.image ?? this.image;
+    let facts: EngineFacts = { runner: 'docker', sandboxed: true, engine: 'unknown', image };
     try {
       const engine = await this.connect();
       facts = { ...facts, engine: engine.name, host: engine.host };
-      await this.ensureImage(engine);
+      await this.ensureImage(engine, image);
       if (request.signal?.aborted) return resultWithoutProgram('cancelled', facts, Date.now() - started);
-      const shape: ContainerShape = { image: this.image, ...request.limits };
+      const shape: ContainerShape = { image, ...request.limits };
       const key = shapeKey(shape);
       this.shapes.set(key, shape);
       const warm = this.pool.take(key);
@@ -108,12 +110,12 @@ export class DockerSandbox implements Runner {
     return new EngineError('api', `The container engine failed: ${(error as Error).message}`);
   }
 
-  private ensureImage(engine: ConnectedEngine): Promise<void> {
-    let ready = this.images.get(this.image);
+  private ensureImage(engine: ConnectedEngine, image: string): Promise<void> {
+    let ready = this.images.get(image);
     if (!ready) {
-      ready = ensureImage(engine.docker, this.image, this.options.onPullProgress);
-      this.images.set(this.image, ready);
-      ready.catch(() => this.images.delete(this.image));
+      ready = ensureImage(engine.docker, image, this.options.onPullProgress);
+      this.images.set(image, ready);
+      ready.catch(() => this.images.delete(image));
     }
     return ready;
   }

@@ -1,0 +1,196 @@
+// One environment build: a container from the base image installs the requirements with pip, and
+// is committed to the environment's tag. The container is removed whatever happens.
+import type Docker from 'dockerode';
+import { StringDecoder } from 'string_decoder';
+import { EngineError, withDeadline } from '../core/engineError';
+import { EnvironmentError } from '../core/heal/environmentTypes';
+import type { OutputStream } from '../core/runTypes';
+import { removeContainer } from './containerRemoval';
+import { BUILD_DRIVER_SOURCE, JOB_FOLDER, JOB_PARENT, pipFailure, type PipJob } from './pipInstall';
+import { StreamDemuxer } from './streamDemux';
+import { tarOf } from './tarArchive';
+
+export type BuildNetwork = 'bridge' | 'host';
+
+export interface BuildSpec {
+  baseImage: string;
+  /** The base image's config, restored on the committed image (a commit takes the container's). */
+  baseConfig: Docker.ImageInspectInfo['Config'];
+  /** e.g. "localhost/self-heal-env:0123456789abcdef". */
+  tag: string;
+  requirements: readonly string[];
+  job: PipJob;
+  network: BuildNetwork;
+  /** Labels of the build container, so a stale sweep finds it when the process that made it died. */
+  labels: Record<string, string>;
+  /** Labels of the committed image. */
+  imageLabels: Record<string, string>;
+  timeoutMs: number;
+}
+
+const ENGINE_CALL_DEADLINE_MS = 60_000;
+const BUILD_MEMORY_BYTES = 2 * 1024 ** 3;
+const BUILD_PROCESSES = 1024;
+const KEPT_LINES = 200;
+/** Lines of pip's output an error carries for the user. */
+const LOG_LINES = 60;
+const MAX_LINE_CHARS = 2000;
+
+export async function buildEnvironmentImage(docker: Docker, spec: BuildSpec, signal: AbortSignal, onLine: (line: string) => void): Promise<void> {
+  const stop = new BuildStop(signal, spec.timeoutMs);
+  const lines = new OutputLines(onLine);
+  // Not raced: a container created after a cancellation must still be known, to be removed.
+  const container = await withDeadline(docker.createContainer(buildContainerOptions(spec)), ENGINE_CALL_DEADLINE_MS, 'create build container');
+  try {
+    const job = tarOf(JOB_FOLDER, { 'job.json': JSON.stringify(spec.job), 'requirements.txt': `${spec.requirements.join('\n')}\n` });
+    await stop.race(withDeadline(container.putArchive(job, { path: JOB_PARENT }), ENGINE_CALL_DEADLINE_MS, 'copy the build job'));
+    // Attached before start, so no line is missed; the stream ends when the container stops.
+    const attached = container.attach({ stream: true, stdout: true, stderr: true }) as Promise<NodeJS.ReadableStream>;
+    const stream = await stop.race(withDeadline(attached, ENGINE_CALL_DEADLINE_MS, 'attach to build container'));
+    const ended = lines.readAll(stream);
+    await stop.race(withDeadline(container.start(), ENGINE_CALL_DEADLINE_MS, 'start build container'));
+    // The stream can end while the engine still reports the container running (Podman), and a
+    // commit must not catch it mid-exit: wait() is slow there, but it is the word on the exit.
+    const [, exit] = await stop.race(Promise.all([ended, container.wait() as Promise<{ StatusCode: number }>]));
+    if (exit.StatusCode !== 0) throw pipFailure(lines.kept, { requirements: spec.requirements, baseImage: spec.baseImage, exitCode: exit.StatusCode }, LOG_LINES);
+    const [repo, tag] = splitTag(spec.tag);
+    const query = { container: container.id, repo, tag, changes: commitChanges(spec) };
+    // Docker merges the body (a container config) over the container's; Podman applies `changes`.
+    await stop.race(withDeadline(container.commit({ _query: query, _body: spec.baseConfig }), ENGINE_CALL_DEADLINE_MS, 'commit environment'));
+  } catch (error) {
+    const log = lines.kept.slice(-LOG_LINES).join('\n');
+    if (error instanceof EnvironmentError) throw error.log ? error : new EnvironmentError(error.message, log);
+    if (error instanceof EngineError) throw error;
+    throw new EnvironmentError(`The engine failed while installing the requirements: ${(error as Error).message}`, log);
+  } finally {
+    stop.dispose();
+    await removeContainer(container).catch(() => undefined); // the next start-up sweep retries
+  }
+}
+
+function buildContainerOptions(spec: BuildSpec): Docker.ContainerCreateOptions {
+  return {
+    Image: spec.baseImage,
+    Cmd: ['python3', '-u', '-c', BUILD_DRIVER_SOURCE],
+    // pip writes the image's site-packages, which belong to root; an image that names no user runs as root already.
+    ...(runsAsRoot(spec.baseConfig.User) ? {} : { User: '0:0' }),
+    Labels: spec.labels,
+    AttachStdout: true,
+    AttachStderr: true,
+    Tty: false,
+    HostConfig: {
+      NetworkMode: spec.network,
+      Memory: BUILD_MEMORY_BYTES,
+      MemorySwap: BUILD_MEMORY_BYTES,
+      PidsLimit: BUILD_PROCESSES,
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      // Some engines refuse to start without explicit limits. nproc counts per user across the host
+      // (a rootless engine's user): generous here, since PidsLimit is the per-container bound.
+      Ulimits: [
+        { Name: 'nofile', Soft: 4096, Hard: 4096 },
+        { Name: 'nproc', Soft: 4096, Hard: 4096 },
+      ],
+      LogConfig: { Type: 'none', Config: {} },
+      AutoRemove: false,
+    },
+  };
+}
+
+/**
+ * Dockerfile instructions that give the committed image the base image's command and user back
+ * (a commit records the build's), and clear the build container's sandbox labels, which would
+ * otherwise mark every container later made from the image as ours to sweep.
+ */
+export function commitChanges(spec: Pick<BuildSpec, 'baseConfig' | 'labels' | 'imageLabels'>): string[] {
+  const { Cmd, User, WorkingDir } = spec.baseConfig;
+  const changes = [`CMD ${JSON.stringify(Cmd ?? [])}`];
+  if (!runsAsRoot(User)) changes.push(`USER ${User}`);
+  if (WorkingDir) changes.push(`WORKDIR ${WorkingDir}`);
+  // One label per instruction and no quotes: Podman 4 reads `LABEL k=v` as a single pair, quotes included.
+  const labels = { ...Object.fromEntries(Object.keys(spec.labels).map((key) => [key, ''])), ...spec.imageLabels };
+  for (const [key, value] of Object.entries(labels)) {
+    if (!/^[\w.-]*$/.test(key + value)) throw new Error(`label not safe to commit: ${key}=${value}`);
+    changes.push(`LABEL ${key}=${value}`);
+  }
+  return changes;
+}
+
+function runsAsRoot(user: string | undefined): boolean {
+  return !user || user === 'root' || user === '0' || user.startsWith('0:') || user.startsWith('root:');
+}
+
+function splitTag(image: string): [string, string] {
+  const colon = image.lastIndexOf(':');
+  return colon > image.lastIndexOf('/') ? [image.slice(0, colon), image.slice(colon + 1)] : [image, 'latest'];
+}
+
+/** Ends a build early: the caller's signal (every waiter gave up) or the deadline. */
+class BuildStop {
+  private readonly stopped: Promise<never>;
+  private timer?: NodeJS.Timeout;
+  private onAbort?: () => void;
+
+  constructor(private readonly signal: AbortSignal, timeoutMs: number) {
+    this.stopped = new Promise<never>((_, reject) => {
+      this.onAbort = () => reject(new EnvironmentError('Installing the requirements was cancelled.'));
+      if (signal.aborted) this.onAbort();
+      signal.addEventListener('abort', this.onAbort, { once: true });
+      const within = timeoutMs < 60_000 ? `${timeoutMs / 1000} s` : `${Math.round(timeoutMs / 6_000) / 10} min`;
+      this.timer = setTimeout(() => reject(new EnvironmentError(`Installing the requirements did not finish within ${within}.`)), timeoutMs);
+    });
+    this.stopped.catch(() => undefined);
+  }
+
+  race<T>(work: Promise<T>): Promise<T> {
+    work.catch(() => undefined); // the stop may win; the work's own failure no longer matters then
+    return Promise.race([work, this.stopped]);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    if (this.onAbort) this.signal.removeEventListener('abort', this.onAbort);
+  }
+}
+
+/** pip's output as lines, each passed on as it completes; the last few kept for the error. */
+class OutputLines {
+  readonly kept: string[] = [];
+  private readonly partial: Record<OutputStream, string> = { stdout: '', stderr: '' };
+  private readonly decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
+
+  constructor(private readonly onLine: (line: string) => void) {}
+
+  readAll(stream: NodeJS.ReadableStream): Promise<void> {
+    const demuxer = new StreamDemuxer((from, payload) => this.push(from, this.decoders[from].write(payload)));
+    stream.on('data', (chunk: Buffer) => demuxer.push(chunk));
+    return new Promise((resolve) => {
+      let finished = false;
+      const done = (): void => {
+        if (finished) return;
+        finished = true;
+        for (const from of ['stdout', 'stderr'] as const) {
+          const rest = this.partial[from] + this.decoders[from].end();
+          if (rest !== '') this.emit(rest);
+        }
+        resolve();
+      };
+      stream.once('end', done);
+      stream.once('close', done);
+      stream.once('error', done);
+    });
+  }
+
+  private push(from: OutputStream, text: string): void {
+    const parts = (this.partial[from] + text).split(/\r\n|\r|\n/);
+    this.partial[from] = parts.pop() ?? '';
+    parts.forEach((line) => this.emit(line));
+  }
+
+  private emit(line: string): void {
+    const shown = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line;
+    this.kept.push(shown);
+    if (this.kept.length > KEPT_LINES) this.kept.shift();
+    this.onLine(shown);
+  }
+}

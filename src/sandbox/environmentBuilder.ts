@@ -1,0 +1,119 @@
+// Derived run environments: the base image plus a workspace's requirements, built once per set and
+// kept on the engine under a tag that is a hash of everything that decides what gets installed.
+import { createHash } from 'crypto';
+import type Docker from 'dockerode';
+import { EngineError, withDeadline } from '../core/engineError';
+import { EnvironmentError, type EnvironmentProvider } from '../core/heal/environmentTypes';
+import type { ConnectedEngine } from './engineDiscovery';
+import { buildEnvironmentImage, type BuildNetwork, type BuildSpec } from './environmentBuild';
+import { ensureImage } from './imageProvider';
+import { pipJob, type PipJob } from './pipInstall';
+import { SharedBuild } from './sharedBuild';
+
+export const ENVIRONMENT_REPOSITORY = 'localhost/self-heal-env';
+/** On every derived image: the environment's hash, so they can be listed and removed. */
+export const LABEL_ENVIRONMENT = 'dev.self-heal.environment';
+export const DEFAULT_BUILD_TIMEOUT_MS = 10 * 60_000;
+const INSPECT_DEADLINE_MS = 10_000;
+
+/** What a builder needs of a sandbox (a DockerSandbox is one): its engine, base image and container labels. */
+export interface EnvironmentEngine {
+  readonly image: string;
+  readonly labels: Readonly<Record<string, string>>;
+  connect(): Promise<ConnectedEngine>;
+}
+
+export interface EnvironmentBuilderOptions {
+  /** Default: the sandbox's image. */
+  baseImage?: string;
+  /** The network pip uses while building (runs never get it). Default bridge. */
+  buildNetwork?: BuildNetwork;
+  /** Extra pip options, e.g. ["--index-url", URL, "--trusted-host", HOST]. */
+  pipArgs?: readonly string[];
+  /** Extra environment for pip only, e.g. { PIP_INDEX_URL: URL }; never stored in the image. */
+  pipEnv?: Readonly<Record<string, string>>;
+  /** Default 10 minutes. */
+  buildTimeoutMs?: number;
+  /** Receives pip's output lines when a call passes no onProgress of its own. */
+  onProgress?: (line: string) => void;
+}
+
+export class EnvironmentBuilder implements EnvironmentProvider {
+  private readonly builds = new Map<string, SharedBuild>();
+
+  constructor(
+    private readonly engine: EnvironmentEngine,
+    private readonly options: EnvironmentBuilderOptions = {},
+  ) {}
+
+  get baseImage(): string {
+    return this.options.baseImage ?? this.engine.image;
+  }
+
+  async imageFor(requirements: readonly string[], options: { signal?: AbortSignal; onProgress?: (line: string) => void } = {}): Promise<string> {
+    const wanted = [...new Set(requirements)].sort();
+    if (wanted.length === 0) return this.baseImage;
+    if (options.signal?.aborted) throw new EnvironmentError('Installing the requirements was cancelled.');
+    const { docker } = await this.engine.connect();
+    const base = await this.inspectBase(docker);
+    const job = pipJob(this.options.pipArgs ?? [], this.options.pipEnv ?? {});
+    const hash = environmentHash(this.baseImage, base.Id, wanted, job);
+    const tag = `${ENVIRONMENT_REPOSITORY}:${hash}`;
+    const waiter = { signal: options.signal, onProgress: options.onProgress ?? this.options.onProgress };
+    const running = this.running(tag);
+    if (running) return running.join(waiter).then(() => tag);
+    if (await imageExists(docker, tag)) return tag;
+    const build = this.running(tag) ?? this.start(docker, { baseImage: this.baseImage, baseConfig: base.Config, tag, requirements: wanted, job, hash });
+    await build.join(waiter);
+    return tag;
+  }
+
+  private running(tag: string): SharedBuild | undefined {
+    const build = this.builds.get(tag);
+    return build && !build.abandoned ? build : undefined;
+  }
+
+  private start(docker: Docker, what: Pick<BuildSpec, 'baseImage' | 'baseConfig' | 'tag' | 'requirements' | 'job'> & { hash: string }): SharedBuild {
+    const spec: BuildSpec = {
+      ...what,
+      network: this.options.buildNetwork ?? 'bridge',
+      labels: { ...this.engine.labels },
+      imageLabels: { [LABEL_ENVIRONMENT]: what.hash },
+      timeoutMs: this.options.buildTimeoutMs ?? DEFAULT_BUILD_TIMEOUT_MS,
+    };
+    const build = new SharedBuild((signal, onLine) => buildEnvironmentImage(docker, spec, signal, onLine));
+    this.builds.set(spec.tag, build);
+    void build.done
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.builds.get(spec.tag) === build) this.builds.delete(spec.tag);
+      });
+    return build;
+  }
+
+  private async inspectBase(docker: Docker): Promise<Docker.ImageInspectInfo> {
+    await ensureImage(docker, this.baseImage);
+    return withDeadline(docker.getImage(this.baseImage).inspect(), INSPECT_DEADLINE_MS, `inspect image ${this.baseImage}`);
+  }
+}
+
+/**
+ * The environment's identity: the base image (by name and content, so a new base gives a new
+ * environment), the requirements, and pip's options and environment (an index URL changes what gets
+ * installed). 16 hex digits: a collision among one machine's environments is not a practical concern.
+ */
+export function environmentHash(baseImage: string, baseImageId: string, requirements: readonly string[], job: PipJob): string {
+  const env = Object.entries(job.env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const identity = JSON.stringify({ baseImage, baseImageId, requirements, args: job.args, env });
+  return createHash('sha256').update(identity).digest('hex').slice(0, 16);
+}
+
+async function imageExists(docker: Docker, image: string): Promise<boolean> {
+  try {
+    await withDeadline(docker.getImage(image).inspect(), INSPECT_DEADLINE_MS, `inspect image ${image}`);
+    return true;
+  } catch (error) {
+    if (!(error instanceof EngineError) && (error as { statusCode?: number }).statusCode === 404) return false;
+    throw error;
+  }
+}
