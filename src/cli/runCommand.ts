@@ -74,7 +74,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   return exitStatus(results);
 }
 
-function createRunner(options: RunOptions, io: CliIo, fileCount: number): Runner {
+export function createRunner(options: RunOptions, io: CliIo, fileCount: number): Runner {
   if (options.runner === 'local') return new LocalRunner(options.python);
   return new DockerSandbox({
     // Containers made ahead only pay off for files still waiting for a free slot.
@@ -96,7 +96,7 @@ function printHuman(io: CliIo, file: string, result: RunResult, live: boolean, o
   io.stderr.write(`${summaryLine(file, result, options.limits)}\n`);
 }
 
-async function readStdin(options: RunOptions, io: CliIo): Promise<string | undefined> {
+export async function readStdin(options: RunOptions, io: CliIo): Promise<string | undefined> {
   if (options.stdinFrom === undefined) return undefined;
   if (options.stdinFrom === '-') return readAll(io.stdin);
   try {
@@ -106,7 +106,7 @@ async function readStdin(options: RunOptions, io: CliIo): Promise<string | undef
   }
 }
 
-function rethrowNamed(file: string) {
+export function rethrowNamed(file: string) {
   return (error: unknown): never => {
     if (error instanceof InputError) throw new InputError(error.message.replace(/^[^:]*:/, `${file}:`));
     throw error;

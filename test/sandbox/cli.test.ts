@@ -1,32 +1,10 @@
 // `self-heal run` as a user runs it: the bundled dist/cli.js in a child process, against the engine.
 import * as assert from 'assert';
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { makeTree, removeTree } from '../support/tempDir';
+import { cli, REPO } from './cliProcess';
 import { containersOfThisProcess, TEST_IMAGE } from './sandboxHelper';
-
-const REPO = path.resolve(__dirname, '../../..');
-const CLI = path.join(REPO, 'dist/cli.js');
-
-interface CliRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; onStart?: (pid: number) => void } = {}): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO, env: { ...process.env, ...options.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.end(options.input ?? '');
-    options.onStart?.(child.pid as number);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 const image = ['--image', TEST_IMAGE];
 

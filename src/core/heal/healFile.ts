@@ -13,7 +13,7 @@ import { unifiedDiffOfFiles } from './unifiedDiff';
 export const DEFAULT_MAX_ATTEMPTS = 3;
 const OUTPUT_TAIL_CHARS = 2000;
 
-export type HealStep = 'running' | 'trying a rule fix' | 'asking the model' | 'verifying' | 'preparing the environment';
+export type HealStep = 'running' | 'trying a rule fix' | 'asking the model' | 'verifying';
 
 export interface HealProgress {
   entry: string;
@@ -215,7 +215,6 @@ class HealSession {
   private async run(files: Record<string, string>, attempt: number, step: HealStep): Promise<RunState> {
     let image: string | undefined;
     if (this.options.imageFor) {
-      this.progress(attempt, 'preparing the environment');
       try {
         image = await this.options.imageFor(files, this.options.signal);
       } catch (error) {

@@ -1,0 +1,138 @@
+// `self-heal heal FILE...`: runs each file, fixes what breaks (rules first, then a model), proves
+// each fix by running it again, and reports the ledger. Files on disk change only with --write.
+import * as fs from 'fs/promises';
+import * as path from 'path';
+import { dependenciesOf } from '../core/dependencies';
+import { healFile, type HealOptions } from '../core/heal/healFile';
+import type { FileHealRecord } from '../core/heal/ledger';
+import type { ModelFixer } from '../core/heal/modelTypes';
+import { mapWithLimit } from '../core/parallel';
+import { collectRunSet, type RunSet } from '../core/runSet';
+import { OpenAIFixer } from '../llm/openaiFixer';
+import { UNSANDBOXED_NOTICE } from '../local/localRunner';
+import { DockerSandbox } from '../sandbox/dockerSandbox';
+import { EnvironmentBuilder } from '../sandbox/environmentBuilder';
+import { parseArgs, UsageError } from './cliArgs';
+import type { CliIo } from './cliIo';
+import { writeHealedFiles } from './healedFileWriter';
+import { HEAL_FLAGS, healOptionsFrom, type HealCliOptions } from './healOptions';
+import { healExitStatus, healSummaryLine, progressLine, type HealReportEntry } from './healReport';
+import { checkPythonFile } from './inputFiles';
+import { createRunner, readStdin, rethrowNamed, RUN_USAGE } from './runCommand';
+
+/** Files beside the program that decide its environment; read with it, edited by the requirements fix. */
+const ENVIRONMENT_FILES = ['requirements.txt', 'pyproject.toml'];
+
+export const HEAL_USAGE = `Usage: self-heal heal FILE... [options] [-- ARGS...]
+
+Runs each Python file in a sandbox, fixes what breaks and proves each fix by running it again.
+Rule-based fixes come first; a model (any OpenAI-compatible endpoint) is asked when they run out.
+Without --write the files on disk stay as they are and the healed text is in the report.
+
+Options:
+  --no-llm             rule-based fixes only
+  --no-rules           model fixes only (to measure a model on its own)
+  --max-attempts N     fixes tried per file (default 3)
+  --write              write healed files back (only files that end up running clean)
+  --keep-partial       with --write, also keep fixes that got a file further without healing it
+  --model M            model name (default gpt-4o-mini, or SELF_HEAL_MODEL)
+  --base-url URL       OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 (default OpenAI,
+                       or OPENAI_BASE_URL); the key is read from OPENAI_API_KEY
+  --model-timeout SEC  time allowed per model request (default 60)
+${RUN_USAGE.slice(RUN_USAGE.indexOf('Options:\n') + 'Options:\n'.length)}`;
+
+export async function healCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv, HEAL_FLAGS);
+  if (parsed.flags.has('help')) {
+    io.stdout.write(HEAL_USAGE);
+    return 0;
+  }
+  if (parsed.positionals.length === 0) throw new UsageError('name at least one Python file to heal');
+  const options = healOptionsFrom(parsed, io.env);
+  const files = parsed.positionals;
+  for (const file of files) await checkPythonFile(path.resolve(io.cwd, file)).catch(rethrowNamed(file));
+  const stdin = await readStdin(options, io);
+  const runSets = await Promise.all(files.map(async (file) => withEnvironmentFiles(await collectRunSet(path.resolve(io.cwd, file), { root: io.cwd }))));
+
+  const say = (line: string): void => {
+    if (!options.json) io.stderr.write(`self-heal: ${line}\n`);
+  };
+  say(options.model ? `model: ${options.model.model}${options.model.baseUrl ? ` at ${options.model.baseUrl}` : ''}` : `model: ${options.modelOffReason}`);
+  if (options.runner === 'local') say(UNSANDBOXED_NOTICE);
+
+  const runner = createRunner(options, io, files.length);
+  const environments = options.runner === 'docker' ? environmentsFor(runner as DockerSandbox, options, say) : undefined;
+  const model = options.model ? modelFixer(options, io) : undefined;
+  let records: FileHealRecord[];
+  try {
+    records = await mapWithLimit(runSets, options.parallel, async (runSet, index) => {
+      const healOptions: HealOptions = {
+        runner, limits: options.limits, maxAttempts: options.maxAttempts, rules: options.rules, model, keepPartial: options.keepPartial,
+        imageFor: environments, args: parsed.rest, stdin, signal: io.signal,
+        onProgress: (progress) => say(progressLine(files[index], progress)),
+      };
+      const record = await healFile({ files: runSet.files, entry: runSet.entry }, healOptions);
+      if (!options.json) io.stderr.write(`${healSummaryLine(files[index], record)}\n`);
+      return record;
+    });
+  } finally {
+    await runner.dispose();
+  }
+
+  const entries: HealReportEntry[] = records.map((record, i) => ({ file: files[i], ...record, written: [] }));
+  if (options.write) await writeBack(entries, runSets, options, say);
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify({ model: options.model?.model ?? null, files: entries }, null, 2)}\n`);
+  } else if (!options.write) {
+    for (const entry of entries) if (entry.diff) io.stdout.write(entry.diff);
+  }
+  return healExitStatus(records);
+}
+
+/** requirements.txt and pyproject.toml at the run's root travel with the program. */
+async function withEnvironmentFiles(runSet: RunSet): Promise<RunSet> {
+  const files = { ...runSet.files };
+  for (const name of ENVIRONMENT_FILES) {
+    const text = await fs.readFile(path.join(runSet.root, name), 'utf8').catch(() => undefined);
+    if (text !== undefined) files[name] = text;
+  }
+  return { ...runSet, files };
+}
+
+function environmentsFor(sandbox: DockerSandbox, options: HealCliOptions, say: (line: string) => void): HealOptions['imageFor'] {
+  const builder = new EnvironmentBuilder(sandbox, { onProgress: (line) => say(`pip: ${line}`) });
+  return async (files, signal) => {
+    const requirements = dependenciesOf(files);
+    return requirements.length === 0 ? undefined : builder.imageFor(requirements, { signal });
+  };
+}
+
+function modelFixer(options: HealCliOptions, io: CliIo): ModelFixer {
+  const settings = options.model!;
+  return new OpenAIFixer(settings, async () => io.env.OPENAI_API_KEY || undefined);
+}
+
+/** Writes each healed file once; two programs healing one shared file differently keep the first. */
+async function writeBack(entries: HealReportEntry[], runSets: RunSet[], options: HealCliOptions, say: (line: string) => void): Promise<void> {
+  const claimed = new Map<string, string>();
+  for (const [index, entry] of entries.entries()) {
+    const keep = entry.outcome === 'healed' || (options.keepPartial && entry.outcome === 'not-healed');
+    if (!keep) continue;
+    const root = runSets[index].root;
+    const changed: Record<string, string> = {};
+    for (const [relative, text] of Object.entries(entry.changedFiles)) {
+      const absolute = path.resolve(root, relative);
+      const earlier = claimed.get(absolute);
+      if (earlier !== undefined && earlier !== text) {
+        say(`${relative}: not written for ${entry.file}: another file's heal changed it differently`);
+        continue;
+      }
+      if (earlier === undefined) changed[relative] = text;
+      claimed.set(absolute, text);
+    }
+    const outcome = await writeHealedFiles(root, changed, runSets[index].files);
+    entry.written = outcome.written;
+    for (const written of outcome.written) say(`wrote ${written}`);
+    for (const [relative, why] of Object.entries(outcome.skipped)) say(`${relative}: not written: ${why}`);
+  }
+}

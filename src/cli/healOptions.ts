@@ -1,0 +1,54 @@
+// Turns `self-heal heal` flags into heal options: the run flags plus attempts, writing and the model.
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../core/heal/modelTypes';
+import { DEFAULT_MAX_ATTEMPTS } from '../core/heal/healFile';
+import { UsageError, type FlagSpec, type ParsedArgs } from './cliArgs';
+import { RUN_FLAGS, runOptionsFrom, type RunOptions } from './runOptions';
+
+export const HEAL_FLAGS: Record<string, FlagSpec> = {
+  ...RUN_FLAGS,
+  'no-llm': { kind: 'switch' },
+  'no-rules': { kind: 'switch' },
+  'max-attempts': { kind: 'value' },
+  write: { kind: 'switch' },
+  'keep-partial': { kind: 'switch' },
+  model: { kind: 'value' },
+  'base-url': { kind: 'value' },
+  'model-timeout': { kind: 'value' },
+};
+
+export interface HealCliOptions extends RunOptions {
+  maxAttempts: number;
+  /** Off only to measure a model on its own. */
+  rules: boolean;
+  write: boolean;
+  keepPartial: boolean;
+  /** Absent when the model tier is off (--no-llm, or no key and no base URL). */
+  model?: ModelSettings;
+  /** Why the model tier is off, when it is. */
+  modelOffReason?: string;
+}
+
+export function healOptionsFrom(args: ParsedArgs, env: NodeJS.ProcessEnv): HealCliOptions {
+  const run = runOptionsFrom(args);
+  const text = (name: string): string | undefined => {
+    const value = args.flags.get(name);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const attemptsText = text('max-attempts');
+  const maxAttempts = attemptsText === undefined ? DEFAULT_MAX_ATTEMPTS : Number(attemptsText);
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) {
+    throw new UsageError(`--max-attempts must be a whole number from 1 to 20, not "${attemptsText}"`);
+  }
+  const baseUrl = text('base-url') ?? (env.OPENAI_BASE_URL || undefined);
+  if (baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, not "${baseUrl}"`);
+  const timeoutText = text('model-timeout');
+  const timeoutSeconds = timeoutText === undefined ? DEFAULT_MODEL_SETTINGS.timeoutMs / 1000 : Number(timeoutText);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(`--model-timeout must be a positive number of seconds, not "${timeoutText}"`);
+  const options: HealCliOptions = { ...run, maxAttempts, rules: !args.flags.has('no-rules'), write: args.flags.has('write'), keepPartial: args.flags.has('keep-partial') };
+  if (args.flags.has('no-llm')) return { ...options, modelOffReason: 'off (--no-llm)' };
+  if (!env.OPENAI_API_KEY && baseUrl === undefined) {
+    return { ...options, modelOffReason: 'off: set OPENAI_API_KEY or pass --base-url to let a model propose fixes; rule-based fixes still run' };
+  }
+  const model = text('model') ?? (env.SELF_HEAL_MODEL || DEFAULT_MODEL_SETTINGS.model);
+  return { ...options, model: { ...DEFAULT_MODEL_SETTINGS, model, baseUrl, timeoutMs: timeoutSeconds * 1000 } };
+}

@@ -1,0 +1,43 @@
+// The `self-heal heal` report: the ledger as JSON (documented in docs/cli.md) and one line per
+// file for people.
+import type { FileHealRecord } from '../core/heal/ledger';
+import type { HealProgress } from '../core/heal/healFile';
+
+export interface HealReportEntry extends FileHealRecord {
+  /** The file as named on the command line. */
+  file: string;
+  /** Paths written to disk (with --write), relative to the run's root. */
+  written: string[];
+}
+
+export function healSummaryLine(file: string, record: FileHealRecord): string {
+  switch (record.outcome) {
+    case 'clean':
+      return `✓ ${file}: ran clean, nothing to heal`;
+    case 'healed': {
+      const kept = record.attempts.filter((a) => a.outcome === 'healed' || a.outcome === 'progress');
+      const fixes = kept.map((a) => `${a.fix?.source}: ${a.fix?.description}`).join('; ');
+      return `✓ ${file}: ${record.stopReason} (${fixes})`;
+    }
+    case 'not-healed': {
+      const error = record.lastRun.error;
+      const where = error?.file && error.line ? ` at ${error.file}:${error.line}` : '';
+      return `✗ ${file}: not healed: ${record.stopReason}${error ? ` (${error.type}: ${error.message}${where})` : ''}`;
+    }
+    case 'cancelled':
+      return `✗ ${file}: cancelled; the file is unchanged`;
+    case 'engine-error':
+      return `✗ ${file}: ${record.stopReason}`;
+  }
+}
+
+export function progressLine(file: string, progress: HealProgress): string {
+  const attempt = progress.attempt === 0 ? 'first run' : `attempt ${progress.attempt}/${progress.maxAttempts}`;
+  return `${file}: ${attempt}: ${progress.step}${progress.detail ? `: ${progress.detail}` : ''}`;
+}
+
+/** 0 when every file runs clean at the end; 2 when the engine failed; 1 otherwise. */
+export function healExitStatus(records: readonly FileHealRecord[]): number {
+  if (records.some((r) => r.outcome === 'engine-error')) return 2;
+  return records.every((r) => r.outcome === 'clean' || r.outcome === 'healed') ? 0 : 1;
+}
