@@ -39,6 +39,10 @@ Options:
   --base-url URL       OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 (default OpenAI,
                        or OPENAI_BASE_URL); the key is read from OPENAI_API_KEY
   --model-timeout SEC  time allowed per model request (default 60)
+  --install-network bridge|host
+                       network pip uses while installing requirements.txt into an environment
+                       image (default bridge); PIP_INDEX_URL, PIP_EXTRA_INDEX_URL, PIP_TRUSTED_HOST
+                       and PIP_FIND_LINKS are passed to it
 ${RUN_USAGE.slice(RUN_USAGE.indexOf('Options:\n') + 'Options:\n'.length)}`;
 
 export async function healCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -61,7 +65,7 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
   if (options.runner === 'local') say(UNSANDBOXED_NOTICE);
 
   const runner = createRunner(options, io, files.length);
-  const environments = options.runner === 'docker' ? environmentsFor(runner as DockerSandbox, options, say) : undefined;
+  const environments = options.runner === 'docker' ? environmentsFor(runner as DockerSandbox, options, io.env, say) : undefined;
   const model = options.model ? modelFixer(options, io) : undefined;
   let records: FileHealRecord[];
   try {
@@ -99,8 +103,12 @@ async function withEnvironmentFiles(runSet: RunSet): Promise<RunSet> {
   return { ...runSet, files };
 }
 
-function environmentsFor(sandbox: DockerSandbox, options: HealCliOptions, say: (line: string) => void): HealOptions['imageFor'] {
-  const builder = new EnvironmentBuilder(sandbox, { onProgress: (line) => say(`pip: ${line}`) });
+/** pip settings a user may need for a mirror or a private index; passed to pip, never kept in an image. */
+const PIP_SETTINGS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_TRUSTED_HOST', 'PIP_FIND_LINKS'];
+
+function environmentsFor(sandbox: DockerSandbox, options: HealCliOptions, env: NodeJS.ProcessEnv, say: (line: string) => void): HealOptions['imageFor'] {
+  const pipEnv = Object.fromEntries(PIP_SETTINGS.filter((name) => env[name]).map((name) => [name, env[name] as string]));
+  const builder = new EnvironmentBuilder(sandbox, { buildNetwork: options.installNetwork, pipEnv, onProgress: (line) => say(`pip: ${line}`) });
   return async (files, signal) => {
     const requirements = dependenciesOf(files);
     return requirements.length === 0 ? undefined : builder.imageFor(requirements, { signal });

@@ -14,6 +14,7 @@ export const HEAL_FLAGS: Record<string, FlagSpec> = {
   model: { kind: 'value' },
   'base-url': { kind: 'value' },
   'model-timeout': { kind: 'value' },
+  'install-network': { kind: 'value' },
 };
 
 export interface HealCliOptions extends RunOptions {
@@ -22,6 +23,8 @@ export interface HealCliOptions extends RunOptions {
   rules: boolean;
   write: boolean;
   keepPartial: boolean;
+  /** The network pip uses while installing requirements into an environment image. */
+  installNetwork: 'bridge' | 'host';
   /** Absent when the model tier is off (--no-llm, or no key and no base URL). */
   model?: ModelSettings;
   /** Why the model tier is off, when it is. */
@@ -44,7 +47,11 @@ export function healOptionsFrom(args: ParsedArgs, env: NodeJS.ProcessEnv): HealC
   const timeoutText = text('model-timeout');
   const timeoutSeconds = timeoutText === undefined ? DEFAULT_MODEL_SETTINGS.timeoutMs / 1000 : Number(timeoutText);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(`--model-timeout must be a positive number of seconds, not "${timeoutText}"`);
-  const options: HealCliOptions = { ...run, maxAttempts, rules: !args.flags.has('no-rules'), write: args.flags.has('write'), keepPartial: args.flags.has('keep-partial') };
+  const installNetwork = text('install-network') ?? 'bridge';
+  if (installNetwork !== 'bridge' && installNetwork !== 'host') throw new UsageError(`--install-network must be bridge or host, not "${installNetwork}"`);
+  const options: HealCliOptions = {
+    ...run, maxAttempts, rules: !args.flags.has('no-rules'), write: args.flags.has('write'), keepPartial: args.flags.has('keep-partial'), installNetwork,
+  };
   if (args.flags.has('no-llm')) return { ...options, modelOffReason: 'off (--no-llm)' };
   if (!env.OPENAI_API_KEY && baseUrl === undefined) {
     return { ...options, modelOffReason: 'off: set OPENAI_API_KEY or pass --base-url to let a model propose fixes; rule-based fixes still run' };
