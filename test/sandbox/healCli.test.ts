@@ -87,6 +87,23 @@ describe('CLI: self-heal heal', function () {
     }
   });
 
+  it('Ctrl+C while the model is thinking exits 130, writes nothing and leaves no container', async () => {
+    const server = await startScriptedModelServer(() => ({ delayMs: 60_000, content: 'never sent' }));
+    try {
+      let pid = 0;
+      const running = cli(['heal', 'types/main.py', '--write', '--base-url', server.baseUrl, ...common], { cwd: dir, env: noModel, onStart: (p) => (pid = p) });
+      await server.waitForRequests(1);
+      process.kill(pid, 'SIGINT');
+      const run = await running;
+      assert.strictEqual(run.status, 130, run.stderr);
+      assert.ok(run.stderr.includes('✗ types/main.py: cancelled; the file is unchanged\n'), run.stderr);
+      assert.strictEqual(read('types/main.py'), TYPE);
+      assert.deepStrictEqual(await containersOfThisProcess(`${LABEL_PID}=${pid}`), []);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses bad input with exit 2 and a specific message', async () => {
     const attempts = await cli(['heal', 'types/main.py', '--max-attempts', '0'], { cwd: dir, env: noModel });
     assert.deepStrictEqual([attempts.status, attempts.stderr], [2, 'self-heal: --max-attempts must be a whole number from 1 to 20, not "0" (see "self-heal heal --help")\n']);
