@@ -63,4 +63,29 @@ describe('sandbox: rule fixes, verified by running', function () {
     const result = await healOnce('print("hello)\n');
     assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ['Close the string', 'hello\n', 0]);
   });
+
+  it('removes an unexpected indent', async () => {
+    const result = await healOnce('def summarize(values):\n    count = len(values)\n      total = sum(values)\n    return f"{count} values, total {total}"\n\n\nprint(summarize([4, 8, 15]))\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ['Remove the unexpected indent', '3 values, total 27\n', 0]);
+  });
+
+  it('aligns a line that unindents to no open level', async () => {
+    const result = await healOnce('def clamp(value, high):\n    if value > high:\n        value = high\n  return value\n\n\nprint(clamp(15, 10), clamp(5, 10))\n');
+    assert.deepStrictEqual([result.description, result.healed.split('\n')[3], result.stdout, result.exitCode], ['Align with line 2', '    return value', '10 5\n', 0]);
+  });
+
+  it('replaces tabs mixed into a space-indented file', async () => {
+    const result = await healOnce('def squares(limit):\n    result = []\n    for n in range(limit):\n\t\tresult.append(n * n)\n    return result\n\n\nprint(squares(4))\n');
+    assert.deepStrictEqual([result.description, result.healed.split('\n')[3], result.stdout, result.exitCode], ['Replace tabs with spaces (a tab as 4 columns)', '        result.append(n * n)', '[0, 1, 4, 9]\n', 0]);
+  });
+
+  it('indents a loop body under its header', async () => {
+    const result = await healOnce('ages = {}\nfor line in ["ada:36", "alan:41"]:\nname, age = line.split(":")\nages[name] = int(age)\nprint(ages)\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ['Indent lines 3-4 under line 2', "{'ada': 36, 'alan': 41}\n", 0]);
+  });
+
+  it('gives an empty function a body', async () => {
+    const result = await healOnce('def later():\n    # TODO\n\n\nprint("ready")\n');
+    assert.deepStrictEqual([result.description, result.healed, result.stdout, result.exitCode], ["Add 'pass' under line 1", 'def later():\n    # TODO\n    pass\n\n\nprint("ready")\n', 'ready\n', 0]);
+  });
 });

@@ -1,5 +1,6 @@
 // Names that mean one import and nothing else. Names that could mean several (e.g. `datetime`,
 // the module or the class) are left out on purpose: an ambiguous name is not guessed.
+import { STANDARD_LIBRARY_MODULES } from './distributionTable';
 
 const STANDARD_MODULES = (
   'abc argparse array ast asyncio base64 bisect calendar collections concurrent contextlib copy csv ' +
@@ -77,4 +78,9 @@ const THIRD_PARTY: Record<string, string> = {
 export function importFor(name: string): string | undefined {
   if (STANDARD_MODULES.includes(name)) return `import ${name}`;
   return MEMBERS[name] ?? THIRD_PARTY[name];
+}
+
+/** A top-level module of the standard library (the generated list predates a few, e.g. tomllib). */
+export function isStandardModule(name: string): boolean {
+  return STANDARD_LIBRARY_MODULES.has(name) || STANDARD_MODULES.includes(name);
 }

@@ -3,6 +3,8 @@ import type { PythonError } from '../pythonError';
 import type { FixCandidate, RuleFixer, TextEdit } from './fixTypes';
 import { importInsertionLine } from './importPlacement';
 import { importFor } from './importTable';
+import { indentationFixer } from './indentationFixer';
+import { requirementsFixer } from './requirementsFixer';
 import { missingColon, unclosedBracket, unterminatedString } from './syntaxFixers';
 
 const NAME_IN_MESSAGE = /^name '([A-Za-z_]\w*)' is not defined/;
@@ -54,7 +56,9 @@ function occurrence(line: string, name: string, from: number): number | undefine
   return found.find((c) => c >= from) ?? found[0];
 }
 
-export const RULE_FIXERS: readonly RuleFixer[] = [missingImport, didYouMean, unclosedBracket, missingColon, unterminatedString];
+export const RULE_FIXERS: readonly RuleFixer[] = [
+  missingImport, didYouMean, unclosedBracket, missingColon, unterminatedString, indentationFixer, requirementsFixer,
+];
 
 /** Every rule fix for an error, in the order the rules are listed. */
 export function ruleFixesFor(error: PythonError, files: Readonly<Record<string, string>>): FixCandidate[] {
