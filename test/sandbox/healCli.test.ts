@@ -104,6 +104,13 @@ describe('CLI: self-heal heal', function () {
     }
   });
 
+  it('says clearly when no engine answers, exits 2 and changes nothing', async () => {
+    const run = await cli(['heal', 'syntax/main.py', '--no-llm', '--write'], { cwd: dir, env: { ...noModel, DOCKER_HOST: `unix://${dir}/no-engine.sock` } });
+    assert.strictEqual(run.status, 2);
+    assert.ok(run.stderr.endsWith(`✗ syntax/main.py: No Docker or Podman engine answered at unix://${dir}/no-engine.sock; start Docker Desktop (or Docker/Podman) or pass --docker-host or set DOCKER_HOST.\n`), run.stderr);
+    assert.strictEqual(read('syntax/main.py'), SYNTAX);
+  });
+
   it('refuses bad input with exit 2 and a specific message', async () => {
     const attempts = await cli(['heal', 'types/main.py', '--max-attempts', '0'], { cwd: dir, env: noModel });
     assert.deepStrictEqual([attempts.status, attempts.stderr], [2, 'self-heal: --max-attempts must be a whole number from 1 to 20, not "0" (see "self-heal heal --help")\n']);
