@@ -66,11 +66,11 @@ describe('the design note examples, healed through the CLI', function () {
       'missing_package.py': original('missing_package.py').replace('response = requests', 'import requests\nresponse = requests'),
     };
     for (const name of names) assert.strictEqual(read(name), healed[name as keyof typeof healed] ?? original(name), name);
-    assert.strictEqual(read('requirements.txt'), 'Requests\n');
+    assert.strictEqual(read('requirements.txt'), 'requests\n');
     const lines = run.stderr.split('\n');
     assert.ok(lines.includes("✓ syntax_error.py: healed in 1 attempt (rule:unclosed-bracket: Close '(')"), run.stderr);
     assert.ok(lines.includes("✓ missing_import.py: healed in 1 attempt (rule:missing-import: Add 'import json')"), run.stderr);
-    assert.ok(lines.includes("✓ missing_package.py: healed in 2 attempts (rule:missing-import: Add 'import requests'; rule:requirements: Add 'Requests' to requirements.txt)"), run.stderr);
+    assert.ok(lines.includes("✓ missing_package.py: healed in 2 attempts (rule:missing-import: Add 'import requests'; rule:requirements: Add 'requests' to requirements.txt)"), run.stderr);
     assert.ok(lines.some((line) => line.startsWith('✗ type_error.py: not healed: no fix is known for TypeError')), run.stderr);
   });
 

@@ -88,4 +88,49 @@ describe('sandbox: rule fixes, verified by running', function () {
     const result = await healOnce('def later():\n    # TODO\n\n\nprint("ready")\n');
     assert.deepStrictEqual([result.description, result.healed, result.stdout, result.exitCode], ["Add 'pass' under line 1", 'def later():\n    # TODO\n    pass\n\n\nprint("ready")\n', 'ready\n', 0]);
   });
+
+  it('closes a bracket left open in an if before its colon', async () => {
+    const result = await healOnce('def discount(total, member):\n    if (total > 100 and member:\n        return total * 0.9\n    return total\n\n\nprint(discount(120, True), discount(120, False))\n');
+    assert.deepStrictEqual([result.description, result.healed.split('\n')[1], result.stdout, result.exitCode], ["Close '(' before ':'", '    if (total > 100 and member):', '108.0 120\n', 0]);
+  });
+
+  it('closes a list before the parenthesis that does not match it', async () => {
+    const result = await healOnce('def describe(name, tags):\n    return f"{name}: {\', \'.join(tags)}"\n\n\nprint(describe("sandbox", tags=["safe", "fast"))\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ["Close '[' before ')'", 'sandbox: safe, fast\n', 0]);
+  });
+
+  it('changes a closer that does not match its opener', async () => {
+    const result = await healOnce('sizes = [3, 1, 2)\nprint(sorted(sizes))\n');
+    assert.deepStrictEqual([result.description, result.healed, result.stdout, result.exitCode], ["Change ')' to ']'", 'sizes = [3, 1, 2]\nprint(sorted(sizes))\n', '[1, 2, 3]\n', 0]);
+  });
+
+  it('closes a string after the word where its quote was forgotten mid-line', async () => {
+    const result = await healOnce('person = {"name": "Grace", "role: "admiral", "born": 1906}\nprint(person["role"], person["born"])\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ["Close the string after 'role'", 'admiral 1906\n', 0]);
+  });
+
+  it('quotes a string with an apostrophe in double quotes', async () => {
+    const result = await healOnce("def stock(count):\n    if count == 0:\n        return 'It's sold out'\n    return f\"{count} left\"\n\n\nprint(stock(0))\n");
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ['Quote the string with " around its apostrophe', "It's sold out\n", 0]);
+  });
+
+  it('doubles a trailing backslash that escaped the closing quote', async () => {
+    const result = await healOnce('folder = "C:\\\\Users\\\\ada\\"\nprint(folder.endswith("\\\\"), folder.split("\\\\"))\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ['Double the backslash before the closing quote', "True ['C:', 'Users', 'ada', '']\n", 0]);
+  });
+
+  it('imports the datetime module for datetime.date and datetime.timedelta', async () => {
+    const result = await healOnce('start = datetime.date(2024, 1, 15)\nprint(start + datetime.timedelta(days=30))\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ["Add 'import datetime'", '2024-02-14\n', 0]);
+  });
+
+  it('imports the datetime class for datetime.strptime', async () => {
+    const result = await healOnce('when = datetime.strptime("2024-01-15", "%Y-%m-%d")\nprint(when.year)\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ["Add 'from datetime import datetime'", '2024\n', 0]);
+  });
+
+  it('imports a typing generic used in an annotation', async () => {
+    const result = await healOnce('def evens(limit: int) -> Iterator[int]:\n    yield from range(0, limit, 2)\n\n\nprint(list(evens(7)))\n');
+    assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ["Add 'from typing import Iterator'", '[0, 2, 4, 6]\n', 0]);
+  });
 });

@@ -40,6 +40,11 @@ describe('requirements fixer', () => {
     assert.deepStrictEqual(propose('sklearn.linear_model').map((fix) => fix.description), ["Add 'scikit_learn' to requirements.txt"]);
   });
 
+  it('writes the module\'s own spelling when the table\'s distribution differs from it only in case or separators', () => {
+    assert.deepStrictEqual(propose('requests').map((fix) => [fix.description, fix.confident, fix.edits[0].newText]), [["Add 'requests' to requirements.txt", true, 'requests\n']]);
+    assert.deepStrictEqual(DISTRIBUTION_BY_IMPORT.get('requests'), 'Requests');
+  });
+
   it('guesses the module\'s own name for one not in the table, without confidence', () => {
     assert.deepStrictEqual(propose('rich').map((fix) => [fix.description, fix.confident, fix.edits[0].newText]), [["Add 'rich' to requirements.txt", false, 'rich\n']]);
   });

@@ -65,9 +65,43 @@ describe('rule fixers', () => {
       assert.strictEqual(fixed('c = Counter("aab")\n', error({ message: "name 'Counter' is not defined" }))?.description, "Add 'from collections import Counter'");
     });
 
-    it('does not guess an ambiguous or unknown name', () => {
-      assert.deepStrictEqual(missingImport.propose(error({ message: "name 'datetime' is not defined" }), { 'main.py': 'datetime.now()\n' }), []);
-      assert.deepStrictEqual(missingImport.propose(error({ message: "name 'frobnicate' is not defined" }), { 'main.py': 'frobnicate()\n' }), []);
+    it('adds typing\'s generics and other well-known members', () => {
+      const source = 'def evens(limit: int) -> Iterator[int]:\n    yield from range(0, limit, 2)\n';
+      assert.strictEqual(fixed(source, error({ message: "name 'Iterator' is not defined" }))?.text, `from typing import Iterator\n${source}`);
+      const names = ['Generator', 'Sequence', 'TypeVar', 'Protocol', 'Literal', 'islice', 'itemgetter', 'date', 'deepcopy', 'heappush', 'StringIO'];
+      assert.deepStrictEqual(names.map((name) => fixed(`${name}\n`, error({ message: `name '${name}' is not defined` }))?.description), [
+        "Add 'from typing import Generator'", "Add 'from typing import Sequence'", "Add 'from typing import TypeVar'",
+        "Add 'from typing import Protocol'", "Add 'from typing import Literal'", "Add 'from itertools import islice'",
+        "Add 'from operator import itemgetter'", "Add 'from datetime import date'", "Add 'from copy import deepcopy'",
+        "Add 'from heapq import heappush'", "Add 'from io import StringIO'",
+      ]);
+    });
+
+    it('decides `datetime` by the attribute used: the module\'s classes or the class\'s constructors', () => {
+      const due = 'start = datetime.date(2024, 1, 15)\ndue = start + datetime.timedelta(days=30)\nprint(due)\n';
+      assert.deepStrictEqual(fixed(due, error({ message: "name 'datetime' is not defined" })), {
+        description: "Add 'import datetime'", text: `import datetime\n${due}`, confident: true,
+      });
+      const stamp = '# datetime.date is not used here\nprint(datetime.now().isoformat(), "datetime.timedelta")\nparsed = datetime.strptime("2024-01-15", "%Y-%m-%d")\n';
+      assert.strictEqual(fixed(stamp, error({ message: "name 'datetime' is not defined", line: 2 }))?.text, stamp.replace('\nprint', '\nfrom datetime import datetime\nprint'));
+      assert.strictEqual(fixed('print(datetime(2024, 1, 15))\n', error({ message: "name 'datetime' is not defined" }))?.description, "Add 'from datetime import datetime'");
+    });
+
+    it('decides a module named like its member (`glob`, `pprint`) by whether the name is called or has attributes', () => {
+      const name = (n: string) => error({ message: `name '${n}' is not defined` });
+      assert.deepStrictEqual(
+        [fixed('print(glob("*.py"))\n', name('glob')), fixed('print(glob.glob("*.py"))\n', name('glob')), fixed('pprint({"a": 1})\n', name('pprint')), fixed('pprint.pprint({"a": 1})\n', name('pprint'))].map((fix) => fix?.description),
+        ["Add 'from glob import glob'", "Add 'import glob'", "Add 'from pprint import pprint'", "Add 'import pprint'"],
+      );
+    });
+
+    it('does not guess an ambiguous or unknown name, nor when the uses disagree', () => {
+      const none = (source: string, name: string) => missingImport.propose(error({ message: `name '${name}' is not defined` }), { 'main.py': source });
+      assert.deepStrictEqual(none('print(datetime.min)\n', 'datetime'), []);
+      assert.deepStrictEqual(none('when = datetime\n', 'datetime'), []);
+      assert.deepStrictEqual(none('print(datetime.now() - datetime.timedelta(days=1))\n', 'datetime'), []);
+      assert.deepStrictEqual(none('files = glob("*.py") + glob.glob("*.txt")\n', 'glob'), []);
+      assert.deepStrictEqual(none('frobnicate()\n', 'frobnicate'), []);
     });
   });
 

@@ -1,5 +1,5 @@
-// Names that mean one import and nothing else. Names that could mean several (e.g. `datetime`,
-// the module or the class) are left out on purpose: an ambiguous name is not guessed.
+// Names that mean one import and nothing else. Names that could mean several are left out on
+// purpose; one that is both a module and its member (`datetime`) is decided by use in importByUse.ts.
 import { STANDARD_LIBRARY_MODULES } from './distributionTable';
 
 const STANDARD_MODULES = (
@@ -11,52 +11,44 @@ const STANDARD_MODULES = (
   'tomllib traceback types typing unicodedata unittest urllib uuid warnings weakref xml zipfile zlib'
 ).split(' ');
 
-const MEMBERS: Record<string, string> = {
-  Path: 'from pathlib import Path',
-  PurePath: 'from pathlib import PurePath',
-  defaultdict: 'from collections import defaultdict',
-  Counter: 'from collections import Counter',
-  OrderedDict: 'from collections import OrderedDict',
-  deque: 'from collections import deque',
-  namedtuple: 'from collections import namedtuple',
-  dataclass: 'from dataclasses import dataclass',
-  field: 'from dataclasses import field',
-  asdict: 'from dataclasses import asdict',
-  Enum: 'from enum import Enum',
-  IntEnum: 'from enum import IntEnum',
-  partial: 'from functools import partial',
-  reduce: 'from functools import reduce',
-  lru_cache: 'from functools import lru_cache',
-  wraps: 'from functools import wraps',
-  chain: 'from itertools import chain',
-  product: 'from itertools import product',
-  permutations: 'from itertools import permutations',
-  combinations: 'from itertools import combinations',
-  pprint: 'from pprint import pprint',
-  sleep: 'from time import sleep',
-  randint: 'from random import randint',
-  choice: 'from random import choice',
-  sqrt: 'from math import sqrt',
-  floor: 'from math import floor',
-  ceil: 'from math import ceil',
-  pi: 'from math import pi',
-  Decimal: 'from decimal import Decimal',
-  Fraction: 'from fractions import Fraction',
-  Optional: 'from typing import Optional',
-  List: 'from typing import List',
-  Dict: 'from typing import Dict',
-  Tuple: 'from typing import Tuple',
-  Any: 'from typing import Any',
-  Callable: 'from typing import Callable',
-  Iterable: 'from typing import Iterable',
-  Union: 'from typing import Union',
-  ABC: 'from abc import ABC',
-  abstractmethod: 'from abc import abstractmethod',
-  contextmanager: 'from contextlib import contextmanager',
-  timedelta: 'from datetime import timedelta',
-  ThreadPoolExecutor: 'from concurrent.futures import ThreadPoolExecutor',
-  uuid4: 'from uuid import uuid4',
+/** Module -> members whose names say which module they come from (`Counter` is collections', not typing's). */
+const MEMBERS_BY_MODULE: Record<string, string> = {
+  abc: 'ABC abstractmethod',
+  base64: 'b64decode b64encode',
+  bisect: 'bisect_left bisect_right insort',
+  collections: 'ChainMap Counter OrderedDict defaultdict deque namedtuple',
+  'concurrent.futures': 'ProcessPoolExecutor ThreadPoolExecutor as_completed',
+  contextlib: 'contextmanager suppress',
+  copy: 'deepcopy',
+  dataclasses: 'asdict dataclass field',
+  datetime: 'date timedelta timezone',
+  decimal: 'Decimal',
+  enum: 'Enum IntEnum auto',
+  fractions: 'Fraction',
+  functools: 'cache cached_property cmp_to_key lru_cache partial reduce total_ordering wraps',
+  heapq: 'heapify heappop heappush nlargest nsmallest',
+  io: 'BytesIO StringIO',
+  itertools: 'accumulate chain combinations cycle groupby islice permutations product starmap zip_longest',
+  math: 'ceil factorial floor gcd hypot inf isclose pi sqrt',
+  operator: 'attrgetter itemgetter',
+  pathlib: 'Path PurePath',
+  pprint: 'pprint',
+  random: 'choice randint randrange sample shuffle uniform',
+  textwrap: 'dedent',
+  time: 'monotonic perf_counter sleep',
+  types: 'SimpleNamespace',
+  // The names of typing's generics and helpers (not Counter, OrderedDict, Pattern: other modules' too).
+  typing: 'Any Annotated AsyncGenerator AsyncIterable AsyncIterator Awaitable BinaryIO Callable ClassVar Collection ' +
+    'Container Coroutine DefaultDict Deque Dict Final FrozenSet Generator Generic Hashable IO Iterable Iterator List ' +
+    'Literal Mapping MutableMapping MutableSequence MutableSet NamedTuple NewType NoReturn Optional ParamSpec Protocol ' +
+    'Sequence Set Sized TYPE_CHECKING TextIO Tuple Type TypeAlias TypeGuard TypeVar TypedDict Union cast overload',
+  'urllib.parse': 'urlencode urlparse',
+  uuid: 'uuid4',
 };
+
+const MEMBERS: ReadonlyMap<string, string> = new Map(
+  Object.entries(MEMBERS_BY_MODULE).flatMap(([module, names]) => names.split(' ').map((name): [string, string] => [name, `from ${module} import ${name}`])),
+);
 
 const THIRD_PARTY: Record<string, string> = {
   np: 'import numpy as np',
@@ -77,7 +69,7 @@ const THIRD_PARTY: Record<string, string> = {
 /** The import statement that defines `name`, or undefined when there is none or more than one. */
 export function importFor(name: string): string | undefined {
   if (STANDARD_MODULES.includes(name)) return `import ${name}`;
-  return MEMBERS[name] ?? THIRD_PARTY[name];
+  return MEMBERS.get(name) ?? THIRD_PARTY[name];
 }
 
 /** A top-level module of the standard library (the generated list predates a few, e.g. tomllib). */

@@ -14,8 +14,10 @@ export const requirementsFixer: RuleFixer = {
     const module = MISSING_MODULE.exec(error.message)?.[1];
     const top = module?.split('.')[0];
     if (!module || !top || isStandardModule(top) || isLocalModule(top, files)) return [];
-    const known = DISTRIBUTION_BY_IMPORT.get(module) ?? DISTRIBUTION_BY_IMPORT.get(top);
-    const distribution = known ?? top;
+    const looked = DISTRIBUTION_BY_IMPORT.has(module) ? module : top;
+    const known = DISTRIBUTION_BY_IMPORT.get(looked);
+    // `requests:Requests`: the same name but for case and separators. Users write the module's spelling.
+    const distribution = known === undefined || normalized(known) === normalized(looked) ? looked : known;
     // Declared already (requirements.txt, the files it includes, pyproject.toml): the module is not
     // where the distribution puts it, and naming it again would change nothing.
     if (dependenciesOf(files).some((requirement) => declaredName(requirement) === normalized(distribution))) return [];

@@ -1,22 +1,24 @@
 // The instant, model-free fixers. Each declares the error kinds it handles and proposes edits.
 import type { PythonError } from '../pythonError';
+import { mismatchedBracket, unclosedBracket } from './bracketFixers';
 import type { FixCandidate, RuleFixer, TextEdit } from './fixTypes';
+import { importForUse } from './importByUse';
 import { importInsertionLine } from './importPlacement';
-import { importFor } from './importTable';
 import { indentationFixer } from './indentationFixer';
 import { requirementsFixer } from './requirementsFixer';
-import { missingColon, unclosedBracket, unterminatedString } from './syntaxFixers';
+import { unterminatedString } from './stringFixer';
+import { missingColon } from './syntaxFixers';
 
 const NAME_IN_MESSAGE = /^name '([A-Za-z_]\w*)' is not defined/;
 
-/** NameError for a module or a well-known member: add its import where imports belong. */
+/** NameError for a module or a well-known member (decided by its use where it could be either): add its import where imports belong. */
 export const missingImport: RuleFixer = {
   id: 'missing-import',
   kinds: ['name'],
   propose(error, files) {
     const name = NAME_IN_MESSAGE.exec(error.message)?.[1];
-    const statement = name && importFor(name);
     const source = error.file !== null ? files[error.file] : undefined;
+    const statement = name && source !== undefined ? importForUse(name, source) : undefined;
     if (!statement || source === undefined || !error.file) return [];
     const line = importInsertionLine(source);
     const edit: TextEdit = { file: error.file, startLine: line, startColumn: 1, endLine: line, endColumn: 1, newText: `${statement}\n` };
@@ -57,7 +59,7 @@ function occurrence(line: string, name: string, from: number): number | undefine
 }
 
 export const RULE_FIXERS: readonly RuleFixer[] = [
-  missingImport, didYouMean, unclosedBracket, missingColon, unterminatedString, indentationFixer, requirementsFixer,
+  missingImport, didYouMean, unclosedBracket, mismatchedBracket, missingColon, unterminatedString, indentationFixer, requirementsFixer,
 ];
 
 /** Every rule fix for an error, in the order the rules are listed. */

@@ -1,0 +1,84 @@
+import * as assert from 'assert';
+import { applyEdits } from '../../src/core/fixes/fixTypes';
+import { lexesCleanly } from '../../src/core/fixes/lineTokens';
+import { ruleFixesFor } from '../../src/core/fixes/ruleFixers';
+import type { PythonError } from '../../src/core/pythonError';
+
+// Columns as CPython 3.11 reports them: the quote left over after the line's quotes were paired.
+function unterminated(line: number, column: number): PythonError {
+  return {
+    type: 'SyntaxError', message: `unterminated string literal (detected at line ${line})`, kind: 'syntax', file: 'main.py', line, column,
+    endLine: null, endColumn: null, suggestion: null, notes: [], frames: [], cause: null, context: null, exceptions: [],
+  };
+}
+
+/** Every proposal as [description, healed text, confident], in the order offered. */
+const healings = (source: string, e: PythonError) =>
+  ruleFixesFor(e, { 'main.py': source }).map((fix) => [fix.description, applyEdits(source, fix.edits), fix.confident]);
+
+describe('unterminated string fixer', () => {
+  it('closes the string at the end of its line, before the brackets it swallowed', () => {
+    assert.deepStrictEqual(healings('print("hello)\n', unterminated(1, 7)), [['Close the string', 'print("hello")\n', true]]);
+    assert.deepStrictEqual(healings('print("x" if ok else "y)\n', unterminated(1, 22)), [['Close the string', 'print("x" if ok else "y")\n', true]]);
+  });
+
+  it('closes the string after the word where a quote is missing mid-line, when closing at the end would not lex', () => {
+    const person = 'person = {"name": "Grace", "role: "admiral", "born": 1906}\n';
+    assert.deepStrictEqual(healings(person, unterminated(1, 51)), [
+      ["Close the string after 'role'", 'person = {"name": "Grace", "role": "admiral", "born": 1906}\n', true],
+    ]);
+    assert.deepStrictEqual(healings("words = ['alpha', 'beta', 'gamma, 'delta']\n", unterminated(1, 41)), [
+      ["Close the string after 'gamma'", "words = ['alpha', 'beta', 'gamma', 'delta']\n", true],
+    ]);
+  });
+
+  it('offers every word after which the line lexes, leftmost first, when there are several', () => {
+    assert.deepStrictEqual(healings('x = {"a: 1, "b": 2}\n', unterminated(1, 14)), [
+      ["Close the string after 'a'", 'x = {"a": 1, "b": 2}\n', false],
+      ["Close the string after '1'", 'x = {"a: 1", "b": 2}\n', false],
+    ]);
+  });
+
+  it('delimits a string holding an apostrophe with double quotes', () => {
+    assert.deepStrictEqual(healings("def stock():\n        return 'It's sold out'\n", unterminated(2, 30)), [
+      ['Quote the string with " around its apostrophe', 'def stock():\n        return "It\'s sold out"\n', true],
+    ]);
+    assert.deepStrictEqual(healings("print('Don't stop', 1)\n", unterminated(1, 18)), [
+      ['Quote the string with " around its apostrophe', 'print("Don\'t stop", 1)\n', true],
+    ]);
+    assert.deepStrictEqual(healings("x = f'It's {n}'\n", unterminated(1, 15)), [['Quote the string with " around its apostrophe', 'x = f"It\'s {n}"\n', true]]);
+  });
+
+  it('doubles a backslash that escapes the closing quote, offering the plain closing after it', () => {
+    assert.deepStrictEqual(healings('folder = "C:\\\\Users\\\\ada\\"\n', unterminated(1, 10)), [
+      ['Double the backslash before the closing quote', 'folder = "C:\\\\Users\\\\ada\\\\"\n', true],
+      ['Close the string', 'folder = "C:\\\\Users\\\\ada\\""\n', false],
+    ]);
+    assert.deepStrictEqual(healings('open("C:\\\\data\\")\n', unterminated(1, 6))[0], ['Double the backslash before the closing quote', 'open("C:\\\\data\\\\")\n', true]);
+  });
+
+  it('does not double the backslash where the string escapes quotes on purpose, or in a raw string', () => {
+    assert.deepStrictEqual(healings('print("He said \\"hi\\")\n', unterminated(1, 7)), [['Close the string', 'print("He said \\"hi\\"")\n', true]]);
+    assert.deepStrictEqual(healings('x = r"C:\\Users\\"\n', unterminated(1, 5)), [['Close the string', 'x = r"C:\\Users\\""\n', true]]);
+  });
+
+  it('does not claim a string that swallowed a call is surely right', () => {
+    assert.deepStrictEqual(healings("def banner(title):\n    print('- * len(title))\n", unterminated(2, 11)), [
+      ['Close the string', "def banner(title):\n    print('- * len(title)')\n", false],
+    ]);
+  });
+
+  describe('whether a line lexes cleanly', () => {
+    const cases: Array<[string, boolean]> = [
+      ['x = {"a": 1, "b": 2}', true],
+      ['s = "ab" "cd"', true],
+      ['y = "a" if ok else f"{b}"', true],
+      ['s = "open', false],
+      ['p = {"role: "admiral"}', false],
+      ['q = "a: 1, "b": 2"', false],
+      ['return \'It\'s\'', false],
+      ['n = 1 2', false],
+    ];
+    for (const [line, clean] of cases) it(line, () => assert.strictEqual(lexesCleanly(line), clean));
+  });
+});
