@@ -1,5 +1,6 @@
-// `self-heal heal FILE...`: runs each file, fixes what breaks (rules first, then a model), proves
-// each fix by running it again, and reports the ledger. Files on disk change only with --write.
+// `self-heal heal FILE|FOLDER...`: runs each file (a folder's modules: import-checks them), fixes what
+// breaks (rules first, then a model), proves each fix by running it again, and reports the ledger.
+// Files on disk change only with --write.
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import { dependenciesOf } from '../core/dependencies';
@@ -7,7 +8,7 @@ import { healFile, type HealOptions } from '../core/heal/healFile';
 import type { FileHealRecord } from '../core/heal/ledger';
 import type { ModelFixer } from '../core/heal/modelTypes';
 import { mapWithLimit } from '../core/parallel';
-import { collectRunSet, type RunSet } from '../core/runSet';
+import type { RunSet } from '../core/runSet';
 import { OpenAIFixer } from '../llm/openaiFixer';
 import { UNSANDBOXED_NOTICE } from '../local/localRunner';
 import { DockerSandbox } from '../sandbox/dockerSandbox';
@@ -17,15 +18,17 @@ import type { CliIo } from './cliIo';
 import { writeHealedFiles } from './healedFileWriter';
 import { HEAL_FLAGS, healOptionsFrom, type HealCliOptions } from './healOptions';
 import { healExitStatus, healSummaryLine, progressLine, type HealReportEntry } from './healReport';
-import { checkPythonFile } from './inputFiles';
-import { createRunner, readStdin, rethrowNamed, RUN_USAGE } from './runCommand';
+import { createRunner, isProgram, readStdin, RUN_USAGE } from './runCommand';
+import { withRole } from './runReport';
+import { collectTargets, type RunTarget } from './runTargets';
 
 /** Files beside the program that decide its environment; read with it, edited by the requirements fix. */
 const ENVIRONMENT_FILES = ['requirements.txt', 'pyproject.toml'];
 
-export const HEAL_USAGE = `Usage: self-heal heal FILE... [options] [-- ARGS...]
+export const HEAL_USAGE = `Usage: self-heal heal FILE|FOLDER... [options] [-- ARGS...]
 
-Runs each Python file in a sandbox, fixes what breaks and proves each fix by running it again.
+Runs each Python file in a sandbox, fixes what breaks and proves each fix by running it again. For a
+folder, its entry points are run and its other modules are import-checked, and both are healed.
 Rule-based fixes come first; a model (any OpenAI-compatible endpoint) is asked when they run out.
 Without --write the files on disk stay as they are and the healed text is in the report.
 
@@ -53,10 +56,8 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   if (parsed.positionals.length === 0) throw new UsageError('name at least one Python file to heal');
   const options = healOptionsFrom(parsed, io.env);
-  const files = parsed.positionals;
-  for (const file of files) await checkPythonFile(path.resolve(io.cwd, file)).catch(rethrowNamed(file));
+  const targets = await withEnvironmentFiles(await collectTargets(parsed.positionals, io.cwd));
   const stdin = await readStdin(options, io);
-  const runSets = await Promise.all(files.map(async (file) => withEnvironmentFiles(await collectRunSet(path.resolve(io.cwd, file), { root: io.cwd }))));
 
   const say = (line: string): void => {
     if (!options.json) io.stderr.write(`self-heal: ${line}\n`);
@@ -64,43 +65,53 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
   say(options.model ? `model: ${options.model.model}${options.model.baseUrl ? ` at ${options.model.baseUrl}` : ''}` : `model: ${options.modelOffReason}`);
   if (options.runner === 'local') say(UNSANDBOXED_NOTICE);
 
-  const runner = createRunner(options, io, files.length);
+  const runner = createRunner(options, io, targets.length);
   const environments = options.runner === 'docker' ? environmentsFor(runner as DockerSandbox, options, io.env, say) : undefined;
   const model = options.model ? modelFixer(options, io) : undefined;
   let records: FileHealRecord[];
   try {
-    records = await mapWithLimit(runSets, options.parallel, async (runSet, index) => {
+    records = await mapWithLimit(targets, options.parallel, async (target) => {
+      const program = isProgram(target.launch);
       const healOptions: HealOptions = {
         runner, limits: options.limits, maxAttempts: options.maxAttempts, rules: options.rules, model, keepPartial: options.keepPartial,
-        imageFor: environments, args: parsed.rest, stdin, signal: io.signal,
-        onProgress: (progress) => say(progressLine(files[index], progress)),
+        imageFor: environments, args: program ? parsed.rest : [], stdin: program ? stdin : undefined, signal: io.signal,
+        onProgress: (progress) => say(progressLine(target.file, progress)),
       };
-      const record = await healFile({ files: runSet.files, entry: runSet.entry }, healOptions);
-      if (!options.json) io.stderr.write(`${healSummaryLine(files[index], record)}\n`);
+      const { launch, runSet } = target;
+      // A module heals with its import check as the run: the driver starts it, the fixes go to the module.
+      const driver = launch.entry === launch.target ? undefined : { entry: launch.entry, files: launch.generated };
+      const record = await healFile({ files: runSet.files, entry: runSet.entry, driver }, healOptions);
+      if (!options.json) io.stderr.write(`${healSummaryLine(target.file, record, launch.kind)}\n`);
       return record;
     });
   } finally {
     await runner.dispose();
   }
 
-  const entries: HealReportEntry[] = records.map((record, i) => ({ file: files[i], ...record, written: [] }));
-  if (options.write) await writeBack(entries, runSets, options, say);
+  const entries: HealReportEntry[] = records.map((record, i) => ({ file: targets[i].file, ...record, written: [] }));
+  if (options.write) await writeBack(entries, targets.map((target) => target.runSet), options, say);
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ model: options.model?.model ?? null, files: entries }, null, 2)}\n`);
+    const files = entries.map((entry, i) => withRole(entry, targets[i].role));
+    io.stdout.write(`${JSON.stringify({ model: options.model?.model ?? null, files }, null, 2)}\n`);
   } else if (!options.write) {
     for (const entry of entries) if (entry.diff) io.stdout.write(entry.diff);
   }
   return healExitStatus(records);
 }
 
-/** requirements.txt and pyproject.toml at the run's root travel with the program. */
-async function withEnvironmentFiles(runSet: RunSet): Promise<RunSet> {
-  const files = { ...runSet.files };
-  for (const name of ENVIRONMENT_FILES) {
-    const text = await fs.readFile(path.join(runSet.root, name), 'utf8').catch(() => undefined);
-    if (text !== undefined) files[name] = text;
+/** requirements.txt and pyproject.toml at the run's root travel with the program (read once per run set). */
+async function withEnvironmentFiles(targets: RunTarget[]): Promise<RunTarget[]> {
+  const withFiles = new Map<RunSet, RunSet>();
+  for (const { runSet } of targets) {
+    if (withFiles.has(runSet)) continue;
+    const files = { ...runSet.files };
+    for (const name of ENVIRONMENT_FILES) {
+      const text = await fs.readFile(path.join(runSet.root, name), 'utf8').catch(() => undefined);
+      if (text !== undefined) files[name] = text;
+    }
+    withFiles.set(runSet, { ...runSet, files });
   }
-  return { ...runSet, files };
+  return targets.map((target) => ({ ...target, runSet: withFiles.get(target.runSet) as RunSet }));
 }
 
 /** pip settings a user may need for a mirror or a private index; passed to pip, never kept in an image. */

@@ -1,21 +1,26 @@
-// `self-heal run FILE...`: runs each file in the sandbox and reports what happened.
+// `self-heal run FILE|FOLDER...`: runs each file in the sandbox and reports what happened; a folder's
+// entry points are run and its modules import-checked.
 import * as fs from 'fs/promises';
 import * as path from 'path';
+import { launchRequest, type Launch } from '../core/launch';
 import { mapWithLimit } from '../core/parallel';
+import type { PythonError } from '../core/pythonError';
 import { errorsOfRun } from '../core/runErrors';
-import { collectRunSet } from '../core/runSet';
 import type { Runner, RunResult } from '../core/runTypes';
 import { LocalRunner, UNSANDBOXED_NOTICE } from '../local/localRunner';
 import { DockerSandbox } from '../sandbox/dockerSandbox';
 import { parseArgs, UsageError } from './cliArgs';
 import { readAll, type CliIo } from './cliIo';
-import { checkPythonFile, InputError } from './inputFiles';
+import { InputError } from './inputFiles';
 import { RUN_FLAGS, runOptionsFrom, type RunOptions } from './runOptions';
-import { exitStatus, reportEntry, summaryLine } from './runReport';
+import { exitStatus, reportEntry, targetSummaryLine, withRole } from './runReport';
+import { collectTargets, type RunTarget } from './runTargets';
 
-export const RUN_USAGE = `Usage: self-heal run FILE... [options] [-- ARGS...]
+export const RUN_USAGE = `Usage: self-heal run FILE|FOLDER... [options] [-- ARGS...]
 
-Runs each Python file in a sandbox container and reports what happened.
+Runs each Python file in a sandbox container and reports what happened. For a folder, its entry
+points (a __main__ guard, code at top level, or a name such as main.py) are run and its other
+modules are imported to check that they load (see docs/cli.md).
 
 Options:
   --json               print a JSON report (see docs/cli.md) instead of the programs' output
@@ -41,37 +46,45 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   }
   if (parsed.positionals.length === 0) throw new UsageError('name at least one Python file to run');
   const options = runOptionsFrom(parsed);
-  const files = parsed.positionals;
-  for (const file of files) await checkPythonFile(path.resolve(io.cwd, file)).catch(rethrowNamed(file));
+  const targets = await collectTargets(parsed.positionals, io.cwd);
   const stdin = await readStdin(options, io);
-  const runSets = await Promise.all(files.map((file) => collectRunSet(path.resolve(io.cwd, file), { root: io.cwd })));
 
-  const runner = createRunner(options, io, files.length);
+  const runner = createRunner(options, io, targets.length);
   if (options.runner === 'local') io.stderr.write(`self-heal: ${UNSANDBOXED_NOTICE}\n`);
-  const live = !options.json && files.length === 1;
-  let results: RunResult[];
+  const live = !options.json && targets.length === 1;
+  let outcomes: Array<{ result: RunResult; errors: PythonError[] }>;
   try {
-    results = await mapWithLimit(runSets, options.parallel, async (runSet, index) => {
+    outcomes = await mapWithLimit(targets, options.parallel, async (target) => {
+      const request = launchRequest(target.runSet.files, target.launch);
+      const program = isProgram(target.launch);
       const result = await runner.run({
-        files: runSet.files,
-        entry: runSet.entry,
-        args: parsed.rest,
-        stdin,
+        files: request.files,
+        entry: request.entry,
+        // A module is imported, not run: the program's arguments and input are not for it.
+        args: program ? parsed.rest : [],
+        stdin: program ? stdin : undefined,
         limits: options.limits,
         signal: io.signal,
         onOutput: live ? (stream, chunk) => io[stream].write(chunk) : undefined,
       });
-      if (!options.json) printHuman(io, files[index], result, live, options);
-      return result;
+      // The program's files without the driver, so the driver's frames are outside them.
+      const errors = errorsOfRun(result, target.runSet, options.limits);
+      if (!options.json) printHuman(io, target, result, errors, live, options);
+      return { result, errors };
     });
   } finally {
     await runner.dispose();
   }
   if (options.json) {
-    const entries = results.map((result, i) => reportEntry(files[i], result, errorsOfRun(result, runSets[i], options.limits)));
+    const entries = outcomes.map(({ result, errors }, i) => withRole(reportEntry(targets[i].file, result, errors), targets[i].role));
     io.stdout.write(`${JSON.stringify({ files: entries }, null, 2)}\n`);
   }
-  return exitStatus(results);
+  return exitStatus(outcomes.map(({ result }) => result));
+}
+
+/** Entry points get the program's arguments and input; import checks do not. */
+export function isProgram(launch: Launch): boolean {
+  return launch.kind === 'run' || launch.kind === 'run-module';
 }
 
 export function createRunner(options: RunOptions, io: CliIo, fileCount: number): Runner {
@@ -87,13 +100,13 @@ export function createRunner(options: RunOptions, io: CliIo, fileCount: number):
   });
 }
 
-function printHuman(io: CliIo, file: string, result: RunResult, live: boolean, options: RunOptions): void {
+function printHuman(io: CliIo, target: RunTarget, result: RunResult, errors: PythonError[], live: boolean, options: RunOptions): void {
   if (!live) {
     io.stdout.write(result.stdout);
     io.stderr.write(result.stderr);
   }
   if (result.stdout.length > 0 && !result.stdout.endsWith('\n')) io.stdout.write('\n');
-  io.stderr.write(`${summaryLine(file, result, options.limits)}\n`);
+  io.stderr.write(`${targetSummaryLine(target.file, target.launch, result, errors, options.limits)}\n`);
 }
 
 export async function readStdin(options: RunOptions, io: CliIo): Promise<string | undefined> {
@@ -105,11 +118,3 @@ export async function readStdin(options: RunOptions, io: CliIo): Promise<string 
     throw new InputError(`--stdin ${options.stdinFrom}: cannot be read (${(error as NodeJS.ErrnoException).code})`);
   }
 }
-
-export function rethrowNamed(file: string) {
-  return (error: unknown): never => {
-    if (error instanceof InputError) throw new InputError(error.message.replace(/^[^:]*:/, `${file}:`));
-    throw error;
-  };
-}
-

@@ -1,5 +1,7 @@
 // The `self-heal run` report: the JSON entry per file (documented in docs/cli.md) and the one-line
 // human summary.
+import type { ClassifiedFile } from '../core/entryPoints';
+import type { Launch } from '../core/launch';
 import { endingPhrase, succeeded } from '../core/runEnding';
 import type { PythonError } from '../core/pythonError';
 import type { RunLimits, RunResult } from '../core/runTypes';
@@ -34,6 +36,27 @@ export function reportEntry(file: string, result: RunResult, errors: PythonError
     engineError: result.engineError ? { code: result.engineError.code, message: result.engineError.message } : null,
     errors,
   };
+}
+
+/** A found file's entry names its role right after the file: `{ file, role, roleReason, exitCode, ... }`. */
+export function withRole<T extends { file: string }>(entry: T, role: Pick<ClassifiedFile, 'role' | 'reason'> | undefined): T | (T & { role: string; roleReason: string }) {
+  if (!role) return entry;
+  const { file, ...rest } = entry;
+  return { file, role: role.role, roleReason: role.reason, ...rest } as T & { role: string; roleReason: string };
+}
+
+/** The summary of a run or an import check, e.g. `✓ pkg/util.py: imports cleanly in 0.05 s (Podman Engine 4.3.1)`. */
+export function targetSummaryLine(file: string, launch: Launch, result: RunResult, errors: readonly PythonError[], limits: RunLimits): string {
+  if (launch.kind === 'run') return summaryLine(file, result, limits);
+  if (launch.kind === 'run-module') return summaryLine(`${file} (${launch.command})`, result, limits);
+  const verb = launch.kind === 'import' ? 'import' : 'compile';
+  const where = ` (${result.engine.engine}${result.engine.warm ? ', warm' : ''})`;
+  if (result.reason === 'cancelled' || result.reason === 'engine-error') return summaryLine(file, result, limits);
+  if (succeeded(result)) return `✓ ${file}: ${verb}s cleanly in ${(result.durationMs / 1000).toFixed(2)} s${where}`;
+  if (result.reason !== 'exited') return `✗ ${file}: ${verb} ${endingPhrase(result, limits)}${where}`;
+  const error = errors[errors.length - 1];
+  const at = error?.file && error.line ? ` at ${error.file}:${error.line}` : '';
+  return `✗ ${file}: does not ${verb}: ${error ? `${error.type}: ${error.message}${at}` : endingPhrase(result, limits)}${where}`;
 }
 
 export function summaryLine(file: string, result: RunResult, limits: RunLimits): string {

@@ -2,6 +2,7 @@
 // SyntaxError names), marks external frames, maps container paths back to workspace paths, and
 // turns caret ranges into absolute columns when the source is at hand.
 import type { ErrorFrame, PythonError } from './pythonError';
+import { isGeneratedDriver } from './launch';
 import type { Located, ParsedBlock } from './tracebackBlock';
 
 export interface LocateOptions {
@@ -16,7 +17,7 @@ export interface LocateOptions {
 const EXTERNAL = /[\\/](site|dist)-packages[\\/]|[\\/]lib[\\/]python\d[\d.]*[\\/]|[\\/]Lib[\\/]|^<.*>$|^<frozen /;
 
 export function defaultIsRunFile(file: string): boolean {
-  return !EXTERNAL.test(file);
+  return !EXTERNAL.test(file) && !isGeneratedDriver(file);
 }
 
 export function locate(block: ParsedBlock, options: LocateOptions): PythonError {
@@ -27,9 +28,12 @@ export function locate(block: ParsedBlock, options: LocateOptions): PythonError 
   return placeAt(error, block.syntaxSpot ? finish(block.syntaxSpot, mapPath, isRunFile, options.readSource) : innermostRunFrame(frames));
 }
 
-/** Where an error originates when nothing names a spot: the innermost frame in the run's files. */
-export function innermostRunFrame<F extends { external: boolean }>(frames: readonly F[]): F | undefined {
-  return [...frames].reverse().find((frame) => !frame.external);
+/**
+ * Where an error originates when nothing names a spot: the innermost frame in the run's files. Never
+ * a generated driver (an import check's), even when a caller counts it among the run's files.
+ */
+export function innermostRunFrame<F extends { external: boolean; file: string }>(frames: readonly F[]): F | undefined {
+  return [...frames].reverse().find((frame) => !frame.external && !isGeneratedDriver(frame.file));
 }
 
 type Spot = Pick<ErrorFrame, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>;

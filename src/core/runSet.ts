@@ -64,7 +64,8 @@ export async function collectRunSet(entryPath: string, options: RunSetOptions = 
   return { root, files, entry: toPosix(path.relative(root, entryAbs)), totalBytes };
 }
 
-async function listPythonFiles(dir: string, stopAfter: number): Promise<string[]> {
+/** The `.py` files under `dir`, sorted, skipping SKIPPED_FOLDERS and hidden folders; stops looking after `stopAfter`. */
+export async function listPythonFiles(dir: string, stopAfter: number): Promise<string[]> {
   const result: string[] = [];
   const pending = [dir];
   while (pending.length > 0 && result.length < stopAfter) {

@@ -107,11 +107,11 @@ describe('CLI: self-heal run', function () {
   });
 
   it('gives one clear line and exit 2 for bad input', async () => {
-    const dir = makeTree({ 'notes.txt': 'x', 'blob.py': Buffer.from([0, 1, 2]), 'folder/a.py': '', 'ok.py': '' });
+    const dir = makeTree({ 'notes.txt': 'x', 'blob.py': Buffer.from([0, 1, 2]), 'folder/readme.md': '', 'folder/.venv/a.py': '', 'ok.py': '' });
     try {
       const cases: Array<[string[], string]> = [
         [['run', 'missing.py'], 'self-heal: missing.py: no such file\n'],
-        [['run', 'folder'], 'self-heal: folder: is a directory; name the Python files to run\n'],
+        [['run', 'folder'], 'self-heal: folder: holds no Python files (virtual environments, build output, caches and hidden folders are skipped)\n'],
         [['run', 'notes.txt'], 'self-heal: notes.txt: not a Python file (expected a name ending in .py)\n'],
         [['run', 'blob.py'], 'self-heal: blob.py: is binary, not Python source text\n'],
         [['run', 'ok.py', '--fast'], 'self-heal: unknown option --fast (see "self-heal run --help")\n'],

@@ -54,3 +54,30 @@ describe('heal progress: is a fix kept?', () => {
     assert.strictEqual(judge(first, state(error('SyntaxError', 'syntax', "expected ':'", 3))), 'worse');
   });
 });
+
+describe('heal progress: where it fails', () => {
+  const inFunction = (message: string, line: number): PythonError => ({
+    ...error('TypeError', 'type', message, 5),
+    frames: [
+      { file: 'main.py', line: 5, function: '<module>', source: 'result = calculate(5, "10")', external: false },
+      { file: 'main.py', line, function: 'calculate', source: 'return a + b', external: false },
+    ],
+  });
+
+  it('calls the same line failing with another message no progress', () => {
+    const before = inFunction("unsupported operand type(s) for +: 'int' and 'str'", 2);
+    const after = inFunction("unsupported operand type(s) for -: 'int' and 'str'", 2);
+    assert.strictEqual(judge(state(before), state(after)), 'same');
+  });
+
+  it('counts a failure further down the same function as progress, and one above it as worse', () => {
+    const before = inFunction('first', 3);
+    assert.strictEqual(judge(state(before), state(inFunction('second', 4))), 'progress');
+    assert.strictEqual(judge(state(before), state(inFunction('second', 2))), 'worse');
+  });
+
+  it('allows for lines the fix added above', () => {
+    const before = inFunction('first', 3);
+    assert.strictEqual(judge(state(before), state(inFunction('second', 4)), () => 1), 'same');
+  });
+});

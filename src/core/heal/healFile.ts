@@ -45,7 +45,13 @@ export interface HealOptions {
 export interface HealInput {
   /** The run's files (path -> text), including requirements.txt / pyproject.toml when present. */
   files: Readonly<Record<string, string>>;
+  /** The file being healed: where errors without a place in a frame are put. */
   entry: string;
+  /**
+   * A generated driver that starts the run instead of `python entry` (an import check, `python -m`):
+   * added to every run, never edited, and outside the program's files, so its frames are external.
+   */
+  driver?: { entry: string; files: Readonly<Record<string, string>> };
 }
 
 /** Thrown by `imageFor` failures and the like, so the loop can report them as a stop reason. */
@@ -179,8 +185,8 @@ class HealSession {
     const rerun = summaryOf(after);
     if (after.result.reason === 'cancelled') return done({ outcome: 'cancelled', why: 'cancelled while verifying', rerun });
     if (after.result.reason === 'engine-error') return done({ outcome: 'reverted', why: 'the engine failed while verifying', rerun }, { stop: rerun.error?.message ?? after.result.engineError?.message ?? 'the engine failed' });
-    const lineCount = (files: Readonly<Record<string, string>>): number => (files[this.input.entry] ?? '').split('\n').length;
-    const verdict = judge(state, after, lineCount(fixed) - lineCount(this.current));
+    const lineCount = (text: string | undefined): number => (text ?? '').split('\n').length;
+    const verdict = judge(state, after, (file) => lineCount(fixed[file]) - lineCount(this.current[file]));
     if (verdict === 'clean') {
       this.current = fixed;
       return done({ outcome: 'healed', why: 'the re-run ran clean', rerun }, { state: after, verdict });
@@ -222,8 +228,9 @@ class HealSession {
       }
     }
     this.progress(attempt, step);
+    const driver = this.input.driver;
     const result = await this.options.runner.run({
-      files: pythonFilesOf(files), entry: this.input.entry, image, args: this.options.args, stdin: this.options.stdin,
+      files: { ...pythonFilesOf(files), ...driver?.files }, entry: driver?.entry ?? this.input.entry, image, args: this.options.args, stdin: this.options.stdin,
       limits: this.options.limits, signal: this.options.signal,
     });
     const errors = errorsOfRun(result, { files, entry: this.input.entry }, this.options.limits);
@@ -268,6 +275,8 @@ function summaryOf(state: RunState): RunSummary {
     durationMs: result.durationMs,
     error: state.error,
     outputTail: tail(result),
+    stdoutBytes: result.stdoutBytes,
+    engine: result.reason === 'engine-error' ? '' : result.engine.engine,
   };
 }
 
@@ -277,7 +286,7 @@ function tail(result: RunResult): string {
 }
 
 function notRun(why: string): RunSummary {
-  return { reason: 'engine-error', exitCode: null, durationMs: 0, error: null, outputTail: why };
+  return { reason: 'engine-error', exitCode: null, durationMs: 0, error: null, outputTail: why, stdoutBytes: 0, engine: '' };
 }
 
 function describe(state: RunState): string {

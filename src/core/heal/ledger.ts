@@ -13,6 +13,10 @@ export interface RunSummary {
   error: PythonError | null;
   /** The last part of stdout and stderr, for people and for the model. */
   outputTail: string;
+  /** Bytes written to stdout (how far the program got). */
+  stdoutBytes: number;
+  /** What ran it, e.g. "Podman Engine 4.3.1"; empty when it never ran. */
+  engine: string;
 }
 
 /**

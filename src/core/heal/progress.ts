@@ -29,8 +29,10 @@ function stageOf(error: PythonError): number {
   return error.kind === 'syntax' || error.kind === 'indentation' ? 0 : 1;
 }
 
-/** `entryLineShift`: lines the fix added (negative: removed) in the entry file, to compare positions. */
-export function judge(before: RunState, after: RunState, entryLineShift = 0): Verdict {
+/** Lines a fix added to a file (negative: removed), to compare positions before and after it. */
+export type LineShift = (file: string) => number;
+
+export function judge(before: RunState, after: RunState, lineShift: LineShift = () => 0): Verdict {
   if (succeeded(after.result) || after.error === null) return 'clean';
   if (before.error === null) return 'worse';
   if (errorSignature(after.error) === errorSignature(before.error)) return 'same';
@@ -40,17 +42,33 @@ export function judge(before: RunState, after: RunState, entryLineShift = 0): Ve
   if (stageAfter === 0) return compilesFurther(before.error, after.error) ? 'progress' : 'worse';
   // A program that printed less before failing stopped earlier than it did before the fix.
   if (after.result.stdoutBytes !== before.result.stdoutBytes) return after.result.stdoutBytes > before.result.stdoutBytes ? 'progress' : 'worse';
-  // Same output: a failure in an earlier top-level statement of the entry file stopped sooner.
-  const lineBefore = topLevelLine(before.error);
-  const lineAfter = topLevelLine(after.error);
-  if (lineBefore !== undefined && lineAfter !== undefined && lineAfter < lineBefore + Math.min(0, entryLineShift)) return 'worse';
-  return 'progress';
+  // Same output: compare where it failed, first by the top-level statement that was running...
+  const order = compareLines(topLevelFrame(before.error), topLevelFrame(after.error), lineShift);
+  if (order !== undefined && order !== 0) return order > 0 ? 'progress' : 'worse';
+  // ...then by the innermost frame: the same line failing another way is not further.
+  const inner = compareLines(innermostFrame(before.error), innermostFrame(after.error), lineShift);
+  if (inner === 0) return 'same';
+  return inner === undefined || inner > 0 ? 'progress' : 'worse';
 }
 
-/** The line of the entry file's statement that was running: the outermost frame. */
-function topLevelLine(error: PythonError): number | undefined {
+type Place = { file: string; line: number; function: string };
+
+/** 1: `after` is further down than `before`; -1: above; 0: the same line; undefined: not comparable. */
+function compareLines(before: Place | undefined, after: Place | undefined, lineShift: LineShift): number | undefined {
+  if (!before || !after || before.file !== after.file || before.function !== after.function) return undefined;
+  const shift = lineShift(after.file);
+  if (after.line < before.line + Math.min(0, shift)) return -1;
+  if (after.line > before.line + Math.max(0, shift)) return 1;
+  return 0;
+}
+
+function topLevelFrame(error: PythonError): Place | undefined {
   const outermost = error.frames[0];
-  return outermost && !outermost.external && outermost.function === '<module>' ? outermost.line : undefined;
+  return outermost && !outermost.external && outermost.function === '<module>' ? outermost : undefined;
+}
+
+function innermostFrame(error: PythonError): Place | undefined {
+  return [...error.frames].reverse().find((frame) => !frame.external);
 }
 
 /** A new syntax error further down the same file (or in another file) means the first is fixed. */
