@@ -1,19 +1,20 @@
-// Bundles the extension and the CLI for Node. Type-checking is separate (`npm run typecheck`).
+// Bundles the extension and the CLI for Node, and the Fix Attempts panel's script for the browser.
+// Type-checking is separate (`npm run typecheck`).
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 
-// The extension loads the engine client on first use: `import('../sandbox/dockerSandbox')` becomes a
-// require of the separate dist/sandbox.js, so activation does not parse it.
-const lazySandbox = {
-  name: 'lazy-sandbox',
+// The extension loads the engine and model clients on first use: `import('../edge')` becomes a
+// require of the separate dist/edge.js, so activation does not parse it.
+const lazyEdge = {
+  name: 'lazy-edge',
   setup(build) {
-    build.onResolve({ filter: /\/sandbox\/dockerSandbox$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: 'dockerSandbox', namespace: 'lazy-sandbox' } : undefined,
+    build.onResolve({ filter: /(^|\/)edge$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: 'edge', namespace: 'lazy-edge' } : undefined,
     );
-    build.onResolve({ filter: /^\.\/sandbox\.js$/ }, () => ({ path: './sandbox.js', external: true }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-sandbox' }, () => ({
-      contents: 'module.exports = require("./sandbox.js");',
+    build.onResolve({ filter: /^\.\/edge\.js$/ }, () => ({ path: './edge.js', external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-edge' }, () => ({
+      contents: 'module.exports = require("./edge.js");',
       loader: 'js',
       resolveDir: __dirname,
     }));
@@ -33,11 +34,24 @@ const common = {
   logLevel: 'warning',
 };
 
+// The panel's script runs in the webview: no Node, no require, one self-contained file.
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  outdir: 'dist',
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+};
+
 async function main() {
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: [{ in: 'src/extension.ts', out: 'extension' }], plugins: [lazySandbox] }),
-    esbuild.build({ ...common, entryPoints: [{ in: 'src/sandbox/dockerSandbox.ts', out: 'sandbox' }] }),
+    esbuild.build({ ...common, entryPoints: [{ in: 'src/extension.ts', out: 'extension' }], plugins: [lazyEdge] }),
+    esbuild.build({ ...common, entryPoints: [{ in: 'src/edge.ts', out: 'edge' }] }),
     esbuild.build({ ...common, entryPoints: [{ in: 'src/cli/main.ts', out: 'cli' }], banner: { js: '#!/usr/bin/env node' } }),
+    esbuild.build({ ...browser, entryPoints: [{ in: 'src/webview-ui/panel.ts', out: 'panel' }] }),
   ]);
 }
 

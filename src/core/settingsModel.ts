@@ -10,7 +10,9 @@ export interface SelfHealSettings {
   runner: 'docker' | 'local';
   pythonPath: string;
   model: { baseUrl: string; name: string };
-  fix: { maxAttempts: number; ruleBased: boolean; ai: boolean; applyMode: 'preview' | 'auto' };
+  fix: { maxAttempts: number; ruleBased: boolean; ai: boolean; aiCodeActions: boolean; applyMode: 'preview' | 'auto' };
+  /** Glob of the files Run & Self-Heal: Workspace looks at. */
+  workspaceInclude: string;
   /** Values that could not be used (the default was taken instead), in words for the log. */
   problems: string[];
 }
@@ -67,8 +69,10 @@ export function settingsFrom(get: SettingGetter): SelfHealSettings {
       maxAttempts: Math.floor(number('fix.maxAttempts', 3, 1)),
       ruleBased: flag('fix.ruleBased', true),
       ai: flag('fix.ai', true),
+      aiCodeActions: flag('fix.aiCodeActions', true),
       applyMode: choice('fix.applyMode', ['preview', 'auto'] as const, 'preview'),
     },
+    workspaceInclude: text('workspace.include', '**/*.py'),
     problems,
   };
 }

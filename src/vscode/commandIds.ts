@@ -19,5 +19,7 @@ export const COMMANDS = {
   applyRuleFix: '_selfHeal.applyRuleFix',
   /** Args: { uri, version, key } - asks the model, verifies, then applies. */
   fixWithAi: '_selfHeal.fixWithAi',
+  /** The Fix Attempts panel's state, for the tests. */
+  attemptsPanelState: '_selfHeal.attemptsPanelState',
   testState: '_selfHeal.testState',
 } as const;

@@ -8,7 +8,7 @@ export class EngineProblemNotifier {
   private open = false;
   lastMessage: string | undefined;
 
-  async show(error: EngineError, retry: () => Thenable<unknown>): Promise<void> {
+  async show(error: Pick<EngineError, 'message'>, retry: () => Thenable<unknown>): Promise<void> {
     this.lastMessage = error.message;
     if (this.open) return;
     this.open = true;

@@ -31,7 +31,7 @@ export class RunnerProvider implements vscode.Disposable {
   // Loaded on first use: the engine client is most of the bundle and activation stays fast.
   private async create(settings: SelfHealSettings): Promise<Runner> {
     if (settings.runner === 'local') return new (await import('../local/localRunner')).LocalRunner(settings.pythonPath);
-    const { DockerSandbox } = await import('../sandbox/dockerSandbox');
+    const { DockerSandbox } = await import('../edge');
     return new DockerSandbox({
       image: settings.image,
       host: settings.dockerHost,

@@ -17,7 +17,20 @@ describe('package.json manifest', () => {
 
   it('puts the run command on the editor title for Python files and on .py files in the explorer', () => {
     assert.deepStrictEqual(manifest.contributes.menus['editor/title/run'], [{ command: 'selfHeal.runFile', when: 'resourceLangId == python', group: 'navigation@10' }]);
-    assert.deepStrictEqual(manifest.contributes.menus['explorer/context'], [{ command: 'selfHeal.runFile', when: 'resourceExtname == .py', group: 'navigation@90' }]);
+    assert.deepStrictEqual(manifest.contributes.menus['explorer/context'], [
+      { command: 'selfHeal.runFile', when: 'resourceExtname == .py', group: 'navigation@90' },
+      { command: 'selfHeal.runAndHealWorkspace', when: 'resourceExtname == .py || explorerResourceIsFolder', group: 'navigation@91' },
+    ]);
+  });
+
+  it('puts Run & Self-Heal (and Stop while running) on the editor title, with a keybinding', () => {
+    assert.deepStrictEqual(manifest.contributes.menus['editor/title'], [
+      { command: 'selfHeal.runAndHeal', when: 'resourceLangId == python && !selfHeal.running', group: 'navigation@90' },
+      { command: 'selfHeal.stop', when: 'resourceLangId == python && selfHeal.running', group: 'navigation@90' },
+    ]);
+    assert.deepStrictEqual(manifest.contributes.keybindings, [
+      { command: 'selfHeal.runAndHeal', key: 'ctrl+alt+h', mac: 'ctrl+cmd+h', when: 'editorLangId == python && !selfHeal.running' },
+    ]);
   });
 
   it('describes every setting, with a scope, and enum descriptions for every enum', () => {

@@ -13,7 +13,8 @@ describe('settings model', () => {
       runner: 'docker',
       pythonPath: 'python3',
       model: { baseUrl: 'https://api.openai.com/v1', name: 'gpt-4o-mini' },
-      fix: { maxAttempts: 3, ruleBased: true, ai: true, applyMode: 'preview' },
+      fix: { maxAttempts: 3, ruleBased: true, ai: true, aiCodeActions: true, applyMode: 'preview' },
+      workspaceInclude: '**/*.py',
       problems: [],
     });
   });
@@ -37,11 +38,14 @@ describe('settings model', () => {
       'fix.ruleBased': false,
       'fix.ai': false,
       'fix.applyMode': 'auto',
+      'fix.aiCodeActions': false,
+      'workspace.include': 'src/**/*.py',
     };
     const settings = settingsFrom((key) => values[key]);
     assert.strictEqual(settings.dockerHost, 'unix:///run/podman/podman.sock');
     assert.deepStrictEqual(settings.limits, { timeoutMs: 5000, memoryBytes: 1024 ** 3, cpus: 2, processes: 64, network: 'bridge', outputLimitBytes: 64 * 1024 });
-    assert.deepStrictEqual(settings.fix, { maxAttempts: 5, ruleBased: false, ai: false, applyMode: 'auto' });
+    assert.deepStrictEqual(settings.fix, { maxAttempts: 5, ruleBased: false, ai: false, aiCodeActions: false, applyMode: 'auto' });
+    assert.strictEqual(settings.workspaceInclude, 'src/**/*.py');
     assert.deepStrictEqual(settings.model, { baseUrl: 'http://127.0.0.1:11434/v1', name: 'qwen2.5-coder' });
     assert.strictEqual(settings.runner, 'local');
     assert.deepStrictEqual(settings.problems, []);

@@ -1,0 +1,167 @@
+// What a chosen quick fix does. A rule fix is verified by running the fixed program in the sandbox
+// before it touches the document; "Fix with AI" asks the model in a cancellable progress, verifies its
+// fix the same way, and applies it only if it holds.
+import * as vscode from 'vscode';
+import { applyEdits } from '../core/fixes/fixTypes';
+import { healFile } from '../core/heal/healFile';
+import type { FileHealRecord } from '../core/heal/ledger';
+import { judge, type Verdict } from '../core/heal/progress';
+import { errorsOfRun } from '../core/runErrors';
+import type { RunResult } from '../core/runTypes';
+import { COMMANDS } from './commandIds';
+import { applyFileTexts, applyTextEdits, StaleDocumentError } from './fileEdits';
+import type { ModelProvider } from './modelProvider';
+import type { QuickFixArgs, QuickFixProvider } from './quickFixes';
+import type { HealRunSink } from './runAndHealCommand';
+import type { DiagnosedError, RunDiagnostics } from './runDiagnostics';
+import type { RunnerProvider } from './runnerProvider';
+import { readSettings } from './settings';
+
+export interface QuickFixDeps {
+  provider: QuickFixProvider;
+  diagnostics: RunDiagnostics;
+  runners: RunnerProvider;
+  models: ModelProvider;
+  sink?: HealRunSink;
+}
+
+/** What the last quick fix did, for the tests. */
+export interface QuickFixOutcome {
+  applied: boolean;
+  message: string;
+  verdict?: Verdict;
+  record?: FileHealRecord;
+}
+
+export class QuickFixCommands {
+  last: QuickFixOutcome | undefined;
+  private aiRuns = 0;
+
+  constructor(private readonly deps: QuickFixDeps) {}
+
+  async applyRuleFix(args: QuickFixArgs): Promise<QuickFixOutcome> {
+    const found = this.find(args);
+    if ('refused' in found) return this.report({ applied: false, message: found.refused });
+    const { offer, origin, uri } = found;
+    const candidate = offer.candidate!;
+    const settings = readSettings(uri);
+    const fixed = { ...origin.files };
+    for (const file of new Set(candidate.edits.map((e) => e.file))) {
+      const text = applyEdits(fixed[file] ?? '', candidate.edits.filter((e) => e.file === file));
+      if (text === undefined) return this.report({ applied: false, message: `Self-Heal: '${candidate.description}' no longer fits the file; run it again.` });
+      fixed[file] = text;
+    }
+    const after = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Self-Heal: verifying '${candidate.description}'`, cancellable: true },
+      async (_progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        const runner = await this.deps.runners.runnerFor(settings);
+        const pythonFiles = Object.fromEntries(Object.entries(fixed).filter(([f]) => f.endsWith('.py')));
+        return runner.run({ files: pythonFiles, entry: origin.entry, limits: settings.limits, signal: controller.signal });
+      },
+    );
+    if (after.reason === 'cancelled') return this.report({ applied: false, message: 'Self-Heal: cancelled; nothing was changed.' });
+    if (after.reason === 'engine-error') return this.report({ applied: false, message: `Self-Heal: the fix could not be verified: ${after.engineError?.message ?? 'the engine failed'}` });
+    const errors = errorsOfRun(after, { files: fixed, entry: origin.entry }, settings.limits);
+    const afterError = errors.length > 0 ? errors[errors.length - 1] : null;
+    const lines = (text: string | undefined) => (text ?? '').split('\n').length;
+    const verdict = judge(beforeState(origin), { result: after, error: afterError }, (file) => lines(fixed[file]) - lines(origin.files[file]));
+    if (verdict !== 'clean' && verdict !== 'progress') {
+      const how = afterError ? `${afterError.type}: ${afterError.message}` : 'it did not run';
+      return this.report({ applied: false, verdict, message: `Self-Heal: '${candidate.description}' did not hold (the re-run failed with ${how}); nothing was changed.` });
+    }
+    try {
+      await applyTextEdits(origin.root, candidate.edits, { uri, version: args.version });
+    } catch (error) {
+      if (error instanceof StaleDocumentError) return this.report({ applied: false, verdict, message: `Self-Heal: not applied: ${error.message}` });
+      throw error;
+    }
+    this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, files: fixed, stdoutBytes: after.stdoutBytes }, afterError, versionsOf(origin.root, fixed));
+    return this.report({ applied: true, verdict, message: `Self-Heal: applied '${candidate.description}' (verified: ${verdict === 'clean' ? 'the program runs clean' : 'the program gets further'}).` }, false);
+  }
+
+  async fixWithAi(args: QuickFixArgs): Promise<QuickFixOutcome> {
+    const found = this.find(args);
+    if ('refused' in found) return this.report({ applied: false, message: found.refused });
+    const { origin, uri } = found;
+    const settings = readSettings(uri);
+    const model = await this.deps.models.fixerFor(settings);
+    if (!model) {
+      void vscode.window.showWarningMessage('Self-Heal: no model is set up. Set an API key, or point selfHeal.model.baseUrl at a local server.', 'Set API Key').then((choice) => {
+        if (choice) void vscode.commands.executeCommand(COMMANDS.setApiKey);
+      });
+      return (this.last = { applied: false, message: 'Self-Heal: no model is set up.' });
+    }
+    const runId = `ai-${Date.now()}-${++this.aiRuns}`;
+    this.deps.sink?.startRun({ id: runId, title: `Fix with AI: ${origin.entry}` });
+    const record = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Self-Heal: asking ${model.model} to fix ${origin.entry}`, cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        const runner = await this.deps.runners.runnerFor(settings);
+        return healFile({ files: origin.files, entry: origin.entry }, {
+          runner, limits: settings.limits, rules: false, model, maxAttempts: settings.fix.maxAttempts, keepPartial: true, signal: controller.signal,
+          onProgress: (p) => progress.report({ message: p.attempt === 0 ? 'running' : `attempt ${p.attempt}/${p.maxAttempts}: ${p.step === 'asking the model' ? `asking ${model.model}` : p.step}` }),
+        });
+      },
+    );
+    const changed = record.outcome === 'cancelled' ? {} : record.changedFiles;
+    if (Object.keys(changed).length === 0) {
+      this.deps.sink?.updateFile(runId, { ...record, changedFiles: {}, root: origin.root });
+      this.deps.sink?.finishRun(runId, record.outcome === 'cancelled' ? 'cancelled' : 'not-healed');
+      const why = record.outcome === 'cancelled' ? 'cancelled; nothing was changed' : `no verified fix was found (${record.stopReason})`;
+      return this.report({ applied: false, record, message: `Self-Heal: ${why}.` });
+    }
+    try {
+      await applyFileTexts(origin.root, changed, origin.files);
+    } catch (error) {
+      this.deps.sink?.updateFile(runId, { ...record, changedFiles: {}, root: origin.root });
+      this.deps.sink?.finishRun(runId, 'failed');
+      if (error instanceof StaleDocumentError) return this.report({ applied: false, record, message: `Self-Heal: not applied: ${error.message}` });
+      throw error;
+    }
+    // Undone with Ctrl+Z; the panel shows the story but offers no Revert for it.
+    this.deps.sink?.updateFile(runId, { ...record, changedFiles: {}, root: origin.root });
+    this.deps.sink?.finishRun(runId, record.outcome === 'healed' ? 'healed' : 'not-healed');
+    const files = { ...origin.files, ...changed };
+    this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, files, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'healed' ? null : record.lastRun.error, versionsOf(origin.root, files));
+    const kept = record.attempts.filter((a) => a.outcome === 'healed' || a.outcome === 'progress').map((a) => a.fix?.description).join('; ');
+    return this.report({ applied: true, record, message: `Self-Heal: applied a verified fix from ${model.model}: ${kept}.` }, false);
+  }
+
+  private find(args: QuickFixArgs): { refused: string } | { offer: NonNullable<ReturnType<QuickFixProvider['take']>>; origin: DiagnosedError; uri: vscode.Uri } {
+    const offer = args && this.deps.provider.take(args);
+    if (!offer) return { refused: 'Self-Heal: this fix is no longer on offer; run the file again.' };
+    const found = this.deps.diagnostics.originOf(offer.diagnostic, offer.uri);
+    if (!found) return { refused: 'Self-Heal: the problem this fix was for is gone (the lines were edited or the file was run again).' };
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === offer.uri.toString());
+    if (document && found.origin.version !== undefined && document.version !== found.origin.version) {
+      return { refused: `Self-Heal: ${vscode.workspace.asRelativePath(offer.uri)} changed since it was run; run it again to get a fix for the current text.` };
+    }
+    return { offer, origin: found.origin, uri: offer.uri };
+  }
+
+  private report(outcome: QuickFixOutcome, warn = true): QuickFixOutcome {
+    this.last = outcome;
+    if (warn) void vscode.window.showWarningMessage(outcome.message);
+    else void vscode.window.showInformationMessage(outcome.message);
+    return outcome;
+  }
+}
+
+/** The failing run as the judge needs it: only the error and how much it printed matter. */
+function beforeState(origin: DiagnosedError) {
+  const result = { reason: 'exited', exitCode: 1, stdoutBytes: origin.stdoutBytes } as RunResult;
+  return { result, error: origin.error };
+}
+
+function versionsOf(root: string, files: Readonly<Record<string, string>>): Map<string, number> {
+  const versions = new Map<string, number>();
+  for (const document of vscode.workspace.textDocuments) {
+    const relative = vscode.workspace.asRelativePath(document.uri, false);
+    if (document.uri.fsPath.startsWith(root) && relative in files) versions.set(document.uri.toString(), document.version);
+  }
+  return versions;
+}

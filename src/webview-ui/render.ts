@@ -1,0 +1,137 @@
+// Draws the panel from a snapshot: runs newest first, each with its files, each file's attempts as
+// a timeline. Every control is a real <button>; sections open and close with aria-expanded.
+import type { AttemptRecord } from '../core/heal/ledger';
+import type { PythonError } from '../core/pythonError';
+import type { PanelFile, PanelRun, PanelState } from '../webview/protocol';
+import { actionButton, h, icon } from './dom';
+import { ATTEMPT_OUTCOME, diffLines, FILE_OUTCOME, fixSourceLabel, formatDuration, formatStartedAt, formatTokens, locationLabel, plural, RUN_STATUS } from './format';
+
+/** What only the webview remembers: which sections are open. Keys: `run:ID`, `file:ID:ENTRY`. */
+export interface ViewState {
+  expanded: Record<string, boolean>;
+}
+
+export function renderPanel(state: PanelState | null, view: ViewState): Node[] {
+  if (!state) return [h('p', { class: 'loading', 'aria-busy': 'true' }, 'Loading fix attempts…')];
+  if (state.runs.length === 0) return [emptyState(state)];
+  const runs = h('ol', { class: 'runs', 'aria-label': 'Runs, newest first' }, ...state.runs.map((run, index) => runItem(run, index, state, view)));
+  return state.modelConfigured ? [toolbar(state), runs] : [toolbar(state), modelHint(true), runs];
+}
+
+function toolbar(state: PanelState): HTMLElement {
+  return h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Self-Heal' },
+    state.running ? actionButton('Stop', 'stop', {}, { className: 'primary', ariaLabel: 'Stop the running heal' }) : actionButton('Run & Self-Heal', 'runAndHeal', {}, { className: 'primary' }),
+  );
+}
+
+function emptyState(state: PanelState): HTMLElement {
+  return h('section', { class: 'empty', 'aria-labelledby': 'empty-title' },
+    h('h2', { id: 'empty-title' }, 'No fix attempts yet'),
+    h('p', {}, 'Run a Python file with Self-Heal: what broke shows on the exact line, and every fix tried appears here with its diff and the re-run that verified it.'),
+    state.running ? actionButton('Stop', 'stop', {}, { className: 'primary', ariaLabel: 'Stop the running heal' }) : actionButton('Run & Self-Heal', 'runAndHeal', {}, { className: 'primary' }),
+    !state.modelConfigured && modelHint(false),
+  );
+}
+
+function modelHint(compact: boolean): HTMLElement {
+  const text = compact
+    ? 'Rule fixes only: no model is configured.'
+    : 'No model is configured, so only rule fixes are tried (imports, typos, brackets, colons, indentation). Set an API key for fixes from a model, or point selfHeal.model.baseUrl at a local model server.';
+  return h('div', { class: compact ? 'hint compact' : 'hint', role: 'note' }, h('p', {}, text), actionButton('Set API Key', 'setApiKey', {}));
+}
+
+function runItem(run: PanelRun, index: number, state: PanelState, view: ViewState): HTMLElement {
+  const key = `run:${run.id}`;
+  const expanded = view.expanded[key] ?? (index === 0 || run.status === 'running');
+  const status = RUN_STATUS[run.status];
+  const meta = [status.label, formatStartedAt(run.startedAt), plural(run.files.length, 'file')].join(' · ');
+  const body = h('div', { id: `run-${index}`, class: 'run-body', hidden: !expanded },
+    run.files.length === 0 ? h('p', { class: 'muted' }, run.status === 'running' ? 'Running the first file…' : 'No file was run.') : null,
+    h('ul', { class: 'files' }, ...run.files.map((file, fileIndex) => fileItem(run, file, `run-${index}-file-${fileIndex}`, state, view))),
+  );
+  return h('li', { class: `run status-${run.status}` },
+    h('h2', { class: 'heading' }, disclosure(key, expanded, `run-${index}`, icon(status.icon, `icon status-${run.status}`), run.title, meta)),
+    body,
+  );
+}
+
+function fileItem(run: PanelRun, file: PanelFile, id: string, state: PanelState, view: ViewState): HTMLElement {
+  const key = `file:${run.id}:${file.entry}`;
+  const expanded = view.expanded[key] ?? file.outcome !== 'clean';
+  const outcome = FILE_OUTCOME[file.outcome];
+  const label = file.reverted ? `${outcome.label}, reverted` : outcome.label;
+  const facts = [capitalised(file.stopReason), formatDuration(file.durationMs), formatTokens(file.tokens.totalTokens)].filter(Boolean).join(' · ');
+  const ids = { run: run.id, entry: file.entry };
+  const actions = h('div', { class: 'actions' },
+    file.diff !== '' && actionButton('Open Diff', 'openDiff', { ...ids, attempt: 0 }, { ariaLabel: `Open the diff of every kept fix in ${file.path}` }),
+    file.diff !== '' && !file.reverted && actionButton('Revert This Fix', 'revertFix', ids, { ariaLabel: `Revert the fixes kept in ${file.path}`, disabled: state.running }),
+    file.outcome !== 'healed' && file.outcome !== 'clean' && actionButton('Retry', 'retry', ids, { ariaLabel: `Heal ${file.path} again`, disabled: state.running }),
+  );
+  return h('li', { class: `file outcome-${file.outcome}${file.reverted ? ' reverted' : ''}` },
+    h('h3', { class: 'heading' }, disclosure(key, expanded, id, icon(outcome.icon, `icon outcome-${file.outcome}`), file.path, label)),
+    h('div', { id, class: 'file-body', hidden: !expanded },
+      h('p', { class: 'facts' }, facts),
+      actions.childElementCount > 0 && actions,
+      h('ol', { class: 'timeline', 'aria-label': `What happened to ${file.path}` }, firstRun(run, file), ...file.attempts.map((attempt) => attemptItem(run, file, attempt))),
+    ),
+  );
+}
+
+function firstRun(run: PanelRun, file: PanelFile): HTMLElement {
+  const { error, reason, exitCode, outputTail } = file.firstRun;
+  const what = error ? errorLine(run, file, error) : h('p', {}, reason === 'exited' && exitCode === 0 ? 'Ran clean.' : reason === 'engine-error' ? outputTail : `Ended: ${reason}.`);
+  return h('li', { class: `event first-run${error ? ' failed' : ''}` }, h('h4', {}, icon(error ? '✗' : '✓', `icon ${error ? 'first-run-failed' : 'first-run-clean'}`), 'First run'), what);
+}
+
+function attemptItem(run: PanelRun, file: PanelFile, attempt: AttemptRecord): HTMLElement {
+  const outcome = ATTEMPT_OUTCOME[attempt.outcome];
+  const facts = [formatDuration(attempt.durationMs), formatTokens(attempt.tokens.totalTokens)].filter(Boolean).join(' · ');
+  const fix = attempt.fix;
+  return h('li', { class: `event attempt outcome-${attempt.outcome}` },
+    h('h4', {}, icon(outcome.icon, `icon attempt-${attempt.outcome}`), `Attempt ${attempt.number}: ${outcome.label}`),
+    errorLine(run, file, attempt.error, 'For '),
+    fix
+      ? h('p', { class: 'fix' }, 'Fix: ', fix.description, ' ', h('span', { class: 'badge' }, fixSourceLabel(fix.source)))
+      : h('p', { class: 'fix muted' }, 'No fix was proposed.'),
+    fix && fix.diff !== '' && diffBlock(fix.diff, `Diff of attempt ${attempt.number}`),
+    attempt.rejections.length > 0 &&
+      h('details', { class: 'rejections' }, h('summary', {}, `${plural(attempt.rejections.length, 'answer')} refused`), h('ul', {}, ...attempt.rejections.map((r) => h('li', {}, r)))),
+    h('p', { class: 'verification' }, h('span', { class: 'label' }, 'Verification: '), attempt.why),
+    h('p', { class: 'facts' }, facts),
+    fix && fix.diff !== '' && h('div', { class: 'actions' }, actionButton('Open Diff', 'openDiff', { run: run.id, entry: file.entry, attempt: attempt.number }, { ariaLabel: `Open the diff of attempt ${attempt.number} in ${file.path}` })),
+  );
+}
+
+function errorLine(run: PanelRun, file: PanelFile, error: PythonError, lead = ''): HTMLElement {
+  const where = locationLabel(error);
+  return h('p', { class: 'error' },
+    lead,
+    h('strong', { class: 'error-type' }, error.type),
+    error.message ? `: ${error.message}` : '',
+    where && ' ',
+    where &&
+      actionButton(where, 'openLocation', { path: error.file ?? undefined, line: error.line ?? undefined, column: error.column ?? undefined, run: run.id, entry: file.entry }, { className: 'link', ariaLabel: `Open ${where}` }),
+  );
+}
+
+function diffBlock(diff: string, label: string): HTMLElement {
+  // Focusable so a keyboard user can scroll a wide diff.
+  // The file header says only the file's name; it is shown when the fix touches several files.
+  const lines = diffLines(diff).filter((line) => !line.text.startsWith('--- a/'));
+  const severalFiles = lines.filter((line) => line.kind === 'file').length > 1;
+  const shown = lines.filter((line) => line.kind !== 'file' || severalFiles).map((line) => (line.kind === 'file' ? { ...line, text: line.text.slice('+++ b/'.length) } : line));
+  return h('pre', { class: 'diff', tabindex: '0', role: 'region', 'aria-label': label }, ...shown.map((line) => h('span', { class: `diff-line ${line.kind}` }, line.text || ' ')));
+}
+
+/** The button of a section heading: its title, and facts that wrap below it when the view is narrow. */
+function disclosure(key: string, expanded: boolean, controls: string, statusIcon: HTMLElement, title: string, meta: string): HTMLButtonElement {
+  return h('button', { type: 'button', class: 'disclosure', 'aria-expanded': String(expanded), 'aria-controls': controls, 'data-toggle': key, 'data-key': `toggle|${key}` },
+    icon('', 'chevron'),
+    statusIcon,
+    h('span', { class: 'label' }, h('span', { class: 'title' }, title), h('span', { class: 'meta' }, meta)),
+  );
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
