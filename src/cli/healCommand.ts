@@ -42,6 +42,8 @@ Options:
   --base-url URL       OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 (default OpenAI,
                        or OPENAI_BASE_URL); the key is read from OPENAI_API_KEY
   --model-timeout SEC  time allowed per model request (default 60)
+  --temperature T      sampling temperature, 0 to 2 (default 0)
+  --max-tokens N       longest answer; an answer cut off at it is refused (default 4096)
   --install-network bridge|host
                        network pip uses while installing requirements.txt into an environment
                        image (default bridge); PIP_INDEX_URL, PIP_EXTRA_INDEX_URL, PIP_TRUSTED_HOST

@@ -14,6 +14,8 @@ export const HEAL_FLAGS: Record<string, FlagSpec> = {
   model: { kind: 'value' },
   'base-url': { kind: 'value' },
   'model-timeout': { kind: 'value' },
+  temperature: { kind: 'value' },
+  'max-tokens': { kind: 'value' },
   'install-network': { kind: 'value' },
 };
 
@@ -47,6 +49,12 @@ export function healOptionsFrom(args: ParsedArgs, env: NodeJS.ProcessEnv): HealC
   const timeoutText = text('model-timeout');
   const timeoutSeconds = timeoutText === undefined ? DEFAULT_MODEL_SETTINGS.timeoutMs / 1000 : Number(timeoutText);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(`--model-timeout must be a positive number of seconds, not "${timeoutText}"`);
+  const temperatureText = text('temperature');
+  const temperature = temperatureText === undefined ? DEFAULT_MODEL_SETTINGS.temperature : Number(temperatureText);
+  if (temperatureText?.trim() === '' || !Number.isFinite(temperature) || temperature < 0 || temperature > 2) throw new UsageError(`--temperature must be a number from 0 to 2, not "${temperatureText}"`);
+  const maxTokensText = text('max-tokens');
+  const maxTokens = maxTokensText === undefined ? DEFAULT_MODEL_SETTINGS.maxTokens : Number(maxTokensText);
+  if (!Number.isInteger(maxTokens) || maxTokens < 1) throw new UsageError(`--max-tokens must be a whole number of at least 1, not "${maxTokensText}"`);
   const installNetwork = text('install-network') ?? 'bridge';
   if (installNetwork !== 'bridge' && installNetwork !== 'host') throw new UsageError(`--install-network must be bridge or host, not "${installNetwork}"`);
   const options: HealCliOptions = {
@@ -57,5 +65,5 @@ export function healOptionsFrom(args: ParsedArgs, env: NodeJS.ProcessEnv): HealC
     return { ...options, modelOffReason: 'off: set OPENAI_API_KEY or pass --base-url to let a model propose fixes; rule-based fixes still run' };
   }
   const model = text('model') ?? (env.SELF_HEAL_MODEL || DEFAULT_MODEL_SETTINGS.model);
-  return { ...options, model: { ...DEFAULT_MODEL_SETTINGS, model, baseUrl, timeoutMs: timeoutSeconds * 1000 } };
+  return { ...options, model: { ...DEFAULT_MODEL_SETTINGS, model, baseUrl, temperature, maxTokens, timeoutMs: timeoutSeconds * 1000 } };
 }

@@ -9,7 +9,7 @@ export interface SelfHealSettings {
   parallelRuns: number;
   runner: 'docker' | 'local';
   pythonPath: string;
-  model: { baseUrl: string; name: string };
+  model: { baseUrl: string; name: string; temperature: number; maxTokens: number; timeoutMs: number };
   fix: { maxAttempts: number; ruleBased: boolean; ai: boolean; aiCodeActions: boolean; applyMode: 'preview' | 'auto' };
   /** Glob of the files Run & Self-Heal: Workspace looks at. */
   workspaceInclude: string;
@@ -64,7 +64,13 @@ export function settingsFrom(get: SettingGetter): SelfHealSettings {
     parallelRuns: Math.floor(number('parallelRuns', 2, 1)),
     runner: choice('runner', ['docker', 'local'] as const, 'docker'),
     pythonPath: text('pythonPath', 'python3'),
-    model: { baseUrl: text('model.baseUrl', 'https://api.openai.com/v1'), name: text('model.name', 'gpt-4o-mini') },
+    model: {
+      baseUrl: text('model.baseUrl', 'https://api.openai.com/v1'),
+      name: text('model.name', 'gpt-4o-mini'),
+      temperature: number('model.temperature', 0, 0),
+      maxTokens: Math.floor(number('model.maxTokens', 4096, 1)),
+      timeoutMs: number('model.timeoutSeconds', 60, 1) * 1000,
+    },
     fix: {
       maxAttempts: Math.floor(number('fix.maxAttempts', 3, 1)),
       ruleBased: flag('fix.ruleBased', true),

@@ -39,19 +39,22 @@ const MAX_LINE_CHARS = 2000;
 export async function buildEnvironmentImage(docker: Docker, spec: BuildSpec, signal: AbortSignal, onLine: (line: string) => void): Promise<void> {
   const stop = new BuildStop(signal, spec.timeoutMs);
   const lines = new OutputLines(onLine);
+  // Engine calls that may outlive the build (an attach stream, a wait on a removed container) end with it.
+  const calls = new AbortController();
+  let stream: NodeJS.ReadableStream | undefined;
   // Not raced: a container created after a cancellation must still be known, to be removed.
   const container = await withDeadline(docker.createContainer(buildContainerOptions(spec)), ENGINE_CALL_DEADLINE_MS, 'create build container');
   try {
     const job = tarOf(JOB_FOLDER, { 'job.json': JSON.stringify(spec.job), 'requirements.txt': `${spec.requirements.join('\n')}\n` });
     await stop.race(withDeadline(container.putArchive(job, { path: JOB_PARENT }), ENGINE_CALL_DEADLINE_MS, 'copy the build job'));
     // Attached before start, so no line is missed; the stream ends when the container stops.
-    const attached = container.attach({ stream: true, stdout: true, stderr: true }) as Promise<NodeJS.ReadableStream>;
-    const stream = await stop.race(withDeadline(attached, ENGINE_CALL_DEADLINE_MS, 'attach to build container'));
+    const attached = container.attach({ stream: true, stdout: true, stderr: true, abortSignal: calls.signal }) as Promise<NodeJS.ReadableStream>;
+    stream = await stop.race(withDeadline(attached, ENGINE_CALL_DEADLINE_MS, 'attach to build container'));
     const ended = lines.readAll(stream);
     await stop.race(withDeadline(container.start(), ENGINE_CALL_DEADLINE_MS, 'start build container'));
     // The stream can end while the engine still reports the container running (Podman), and a
     // commit must not catch it mid-exit: wait() is slow there, but it is the word on the exit.
-    const [, exit] = await stop.race(Promise.all([ended, container.wait() as Promise<{ StatusCode: number }>]));
+    const [, exit] = await stop.race(Promise.all([ended, container.wait({ abortSignal: calls.signal }) as Promise<{ StatusCode: number }>]));
     if (exit.StatusCode !== 0) throw pipFailure(lines.kept, { requirements: spec.requirements, baseImage: spec.baseImage, exitCode: exit.StatusCode }, LOG_LINES);
     const [repo, tag] = splitTag(spec.tag);
     const query = { container: container.id, repo, tag, changes: commitChanges(spec) };
@@ -64,6 +67,8 @@ export async function buildEnvironmentImage(docker: Docker, spec: BuildSpec, sig
     throw new EnvironmentError(`The engine failed while installing the requirements: ${(error as Error).message}`, log);
   } finally {
     stop.dispose();
+    calls.abort();
+    (stream as (NodeJS.ReadableStream & { destroy?: () => void }) | undefined)?.destroy?.();
     await removeContainer(container).catch(() => undefined); // the next start-up sweep retries
   }
 }

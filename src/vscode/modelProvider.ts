@@ -19,7 +19,8 @@ export class ModelProvider {
     if (!settings.fix.ai || !(await this.configured(settings))) return undefined;
     const { OpenAIFixer } = await import('../edge');
     const baseUrl = isCustomEndpoint(settings) ? settings.model.baseUrl : undefined;
-    return new OpenAIFixer({ ...DEFAULT_MODEL_SETTINGS, model: settings.model.name, baseUrl }, () => this.keys.get(), {
+    const { name, temperature, maxTokens, timeoutMs } = settings.model;
+    return new OpenAIFixer({ ...DEFAULT_MODEL_SETTINGS, model: name, baseUrl, temperature, maxTokens, timeoutMs }, () => this.keys.get(), {
       log: (line) => this.log.info(line),
     });
   }

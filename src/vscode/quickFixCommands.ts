@@ -48,11 +48,11 @@ export class QuickFixCommands {
     const fixed = { ...origin.files };
     for (const file of new Set(candidate.edits.map((e) => e.file))) {
       const text = applyEdits(fixed[file] ?? '', candidate.edits.filter((e) => e.file === file));
-      if (text === undefined) return this.report({ applied: false, message: `Self-Heal: '${candidate.description}' no longer fits the file; run it again.` });
+      if (text === undefined) return this.report({ applied: false, message: `Self-Heal: ${candidate.description}: no longer fits the file; run it again.` });
       fixed[file] = text;
     }
     const after = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Self-Heal: verifying '${candidate.description}'`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: `Self-Heal: verifying: ${candidate.description}`, cancellable: true },
       async (_progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
@@ -69,7 +69,7 @@ export class QuickFixCommands {
     const verdict = judge(beforeState(origin), { result: after, error: afterError }, (file) => lines(fixed[file]) - lines(origin.files[file]));
     if (verdict !== 'clean' && verdict !== 'progress') {
       const how = afterError ? `${afterError.type}: ${afterError.message}` : 'it did not run';
-      return this.report({ applied: false, verdict, message: `Self-Heal: '${candidate.description}' did not hold (the re-run failed with ${how}); nothing was changed.` });
+      return this.report({ applied: false, verdict, message: `Self-Heal: ${candidate.description}: did not hold (the re-run failed with ${how}); nothing was changed.` });
     }
     try {
       await applyTextEdits(origin.root, candidate.edits, { uri, version: args.version });
@@ -78,7 +78,7 @@ export class QuickFixCommands {
       throw error;
     }
     this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, files: fixed, stdoutBytes: after.stdoutBytes }, afterError, versionsOf(origin.root, fixed));
-    return this.report({ applied: true, verdict, message: `Self-Heal: applied '${candidate.description}' (verified: ${verdict === 'clean' ? 'the program runs clean' : 'the program gets further'}).` }, false);
+    return this.report({ applied: true, verdict, message: `Self-Heal: ${candidate.description}: applied (verified: ${verdict === 'clean' ? 'the program runs clean' : 'the program gets further'}).` }, false);
   }
 
   async fixWithAi(args: QuickFixArgs): Promise<QuickFixOutcome> {

@@ -342,8 +342,11 @@ function summaryOf(record: FileHealRecord): string {
       return `✓ ${record.entry}: ${record.stopReason}`;
     case 'cancelled':
       return `■ ${record.entry}: cancelled; nothing was changed`;
-    default:
-      return `✗ ${record.entry}: ${record.stopReason}`;
+    default: {
+      const error = record.lastRun.error;
+      const what = error ? `${error.type}: ${error.message}${error.file && error.line ? ` (${error.file}:${error.line})` : ''}` : '';
+      return `✗ ${record.entry}: ${[what, record.stopReason].filter(Boolean).join('; ')}`;
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 import type { AttemptRecord } from '../core/heal/ledger';
 import type { PythonError } from '../core/pythonError';
 import type { PanelFile, PanelRun, PanelState } from '../webview/protocol';
+import { changedSpans, type ChangedSpan } from './diffChanges';
 import { actionButton, h, icon } from './dom';
 import { ATTEMPT_OUTCOME, diffLines, FILE_OUTCOME, fixSourceLabel, formatDuration, formatStartedAt, formatTokens, locationLabel, plural, RUN_STATUS } from './format';
 
@@ -85,7 +86,8 @@ function firstRun(run: PanelRun, file: PanelFile): HTMLElement {
 
 function attemptItem(run: PanelRun, file: PanelFile, attempt: AttemptRecord): HTMLElement {
   const outcome = ATTEMPT_OUTCOME[attempt.outcome];
-  const facts = [formatDuration(attempt.durationMs), formatTokens(attempt.tokens.totalTokens)].filter(Boolean).join(' · ');
+  // Said in words: a bare duration under the verification reads as the verification's own.
+  const facts = [`Took ${formatDuration(attempt.durationMs)}`, formatTokens(attempt.tokens.totalTokens)].filter(Boolean).join(' · ');
   const fix = attempt.fix;
   return h('li', { class: `event attempt outcome-${attempt.outcome}` },
     h('h4', {}, icon(outcome.icon, `icon attempt-${attempt.outcome}`), `Attempt ${attempt.number}: ${outcome.label}`),
@@ -120,7 +122,14 @@ function diffBlock(diff: string, label: string): HTMLElement {
   const lines = diffLines(diff).filter((line) => !line.text.startsWith('--- a/'));
   const severalFiles = lines.filter((line) => line.kind === 'file').length > 1;
   const shown = lines.filter((line) => line.kind !== 'file' || severalFiles).map((line) => (line.kind === 'file' ? { ...line, text: line.text.slice('+++ b/'.length) } : line));
-  return h('pre', { class: 'diff', tabindex: '0', role: 'region', 'aria-label': label }, ...shown.map((line) => h('span', { class: `diff-line ${line.kind}` }, line.text || ' ')));
+  const changes = changedSpans(shown);
+  return h('pre', { class: 'diff', tabindex: '0', role: 'region', 'aria-label': label }, ...shown.map((line, index) => h('span', { class: `diff-line ${line.kind}` }, ...diffLineText(line.text, changes[index]))));
+}
+
+/** The line's text, its changed characters (if known) in a span of their own. */
+function diffLineText(text: string, change: ChangedSpan | null): (string | HTMLElement)[] {
+  if (!change) return [text || ' '];
+  return [text.slice(0, change.start), h('span', { class: 'change' }, text.slice(change.start, change.end)), text.slice(change.end)];
 }
 
 /** The button of a section heading: its title, and facts that wrap below it when the view is narrow. */

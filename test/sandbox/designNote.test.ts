@@ -65,7 +65,7 @@ describe('the design note examples, healed through the CLI', function () {
       'missing_import.py': original('missing_import.py').replace('from collections import Counter\n', 'from collections import Counter\nimport json\n'),
       'missing_package.py': original('missing_package.py').replace('response = requests', 'import requests\nresponse = requests'),
     };
-    for (const name of names) assert.strictEqual(read(name), healed[name as keyof typeof healed] ?? original(name), name);
+    for (const name of names) assert.strictEqual(read(name), healed[name as keyof typeof healed] ?? original(name), `${name}\n${run.stderr}`);
     assert.strictEqual(read('requirements.txt'), 'requests\n');
     const lines = run.stderr.split('\n');
     assert.ok(lines.includes("✓ syntax_error.py: healed in 1 attempt (rule:unclosed-bracket: Close '(')"), run.stderr);

@@ -77,11 +77,11 @@ describe('CLI: self-heal heal', function () {
       content: 'types/main.py\n<<<<<<< SEARCH\n    return a + b\n=======\n    return int(a) + int(b)\n>>>>>>> REPLACE\n',
     }));
     try {
-      const run = await cli(['heal', 'types/main.py', '--write', '--model', 'local-model', '--base-url', server.baseUrl, ...common], { cwd: dir, env: noModel });
+      const run = await cli(['heal', 'types/main.py', '--write', '--model', 'local-model', '--base-url', server.baseUrl, '--temperature', '0.3', '--max-tokens', '777', ...common], { cwd: dir, env: noModel });
       assert.strictEqual(run.status, 0, run.stderr);
       assert.strictEqual(read('types/main.py'), TYPE.replace('return a + b', 'return int(a) + int(b)'));
       assert.ok(run.stderr.includes(`self-heal: model: local-model at ${server.baseUrl}\n`), run.stderr);
-      assert.strictEqual(server.requests[0].body.model, 'local-model');
+      assert.deepStrictEqual([server.requests[0].body.model, server.requests[0].body.temperature, server.requests[0].body.max_tokens], ['local-model', 0.3, 777]);
     } finally {
       await server.close();
     }

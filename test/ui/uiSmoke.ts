@@ -1,40 +1,27 @@
 // `npm run test:ui`: drives the real workbench in headless Chromium as a user would - open a file,
 // run the command from the palette, see the output - once with the extension under development and
-// once installed from the built .vsix. Screenshots go to test-results/; --update-docs also copies the
-// one README shows to docs/images/.
+// once installed from the built .vsix; then the heal flow (healFlow.ts). Screenshots go to
+// test-results/; --update-docs also copies the ones README shows to docs/images/.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { codeServerBinary, launchBrowser, openWorkbench, REPO, startCodeServer, workbenchUrl, type CodeServer } from '../support/codeServer';
+import { HEAL_DOC_IMAGES, healFlowSteps } from './healFlow';
+import { exitWith, finish, RESULTS, step, updateDocImages } from './uiSteps';
+import { palette, quickInputRow, quickOpen, typeIntoQuickInput } from './workbench';
 
-const RESULTS = path.join(REPO, 'test-results');
 const VSIX = path.join(REPO, 'self-heal.vsix');
-const results = { passed: 0, failed: 0 };
-
-async function step(name: string, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-    results.passed++;
-    console.log(`  ✔ ${name}`);
-  } catch (error) {
-    results.failed++;
-    console.log(`  ✗ ${name}\n    ${(error as Error).message.split('\n').join('\n    ')}`);
-  }
-}
 
 async function runFromPalette(page: Page, shotName: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.keyboard.type('hello.py');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'hello.py' }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('.monaco-editor.focused', { timeout: 30_000 });
+  await quickOpen(page, 'hello.py');
   await page.keyboard.press('F1');
-  await page.keyboard.type('Self-Heal: Run Python File in Sandbox');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Run Python File in Sandbox' }).first().waitFor({ timeout: 15_000 });
+  await typeIntoQuickInput(page, 'Self-Heal: Run Python File in Sandbox', '>');
+  const command = quickInputRow(page, 'Self-Heal: Run Python File in Sandbox');
+  await command.waitFor({ timeout: 15_000 });
   await page.screenshot({ path: path.join(RESULTS, `${shotName}-palette.png`) });
-  await page.keyboard.press('Enter');
+  await command.click();
   // The output channel opens with the program's output and the summary line.
   // Monaco renders spaces as no-break spaces, which \s matches.
   await page.locator('.part.panel').getByText(/✓\sexited\s0\sin/).waitFor({ timeout: 60_000 });
@@ -43,19 +30,9 @@ async function runFromPalette(page: Page, shotName: string): Promise<void> {
   await page.screenshot({ path: path.join(RESULTS, `${shotName}-output.png`) });
 }
 
-async function palette(page: Page, command: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.keyboard.type(command);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: command.replace(/^Self-Heal: /, '') }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-}
-
 /** The progress notification's Cancel stops a running program. */
 async function cancelFromNotification(page: Page): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.keyboard.type('slow.py');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'slow.py' }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  await quickOpen(page, 'slow.py');
   await palette(page, 'Self-Heal: Run Python File in Sandbox');
   await page.locator('.part.panel').getByText(/^started$/).waitFor({ timeout: 30_000 });
   const toast = page.locator('.notification-toast', { hasText: 'Self-Heal: running slow.py' });
@@ -141,20 +118,10 @@ async function main(): Promise<number> {
     }
   });
 
-  if (process.argv.includes('--update-docs') && results.failed === 0) {
-    // README shows what this test saw.
-    fs.mkdirSync(path.join(REPO, 'docs/images'), { recursive: true });
-    fs.copyFileSync(path.join(RESULTS, 'dev-output.png'), path.join(REPO, 'docs/images/run-output.png'));
-  }
-  console.log(`${results.passed} passed, ${results.failed} failed`);
-  if (process.env.SELF_HEAL_TEST_TALLY) fs.appendFileSync(process.env.SELF_HEAL_TEST_TALLY, `${results.passed} ${results.failed}\n`);
-  return results.failed === 0 ? 0 : 1;
+  await healFlowSteps(settings);
+
+  updateDocImages({ 'dev-output.png': 'run-output.png', ...HEAL_DOC_IMAGES });
+  return finish();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main);

@@ -76,6 +76,12 @@ describe('heal progress: where it fails', () => {
     assert.strictEqual(judge(state(before), state(inFunction('second', 2))), 'worse');
   });
 
+  it('counts another type of error on the same line as progress', () => {
+    const before = inFunction('first', 3);
+    const after = { ...inFunction('second', 3), type: 'ValueError', kind: 'value' as const };
+    assert.strictEqual(judge(state(before), state(after)), 'progress');
+  });
+
   it('allows for lines the fix added above', () => {
     const before = inFunction('first', 3);
     assert.strictEqual(judge(state(before), state(inFunction('second', 4)), () => 1), 'same');

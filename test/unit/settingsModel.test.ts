@@ -12,7 +12,7 @@ describe('settings model', () => {
       parallelRuns: 2,
       runner: 'docker',
       pythonPath: 'python3',
-      model: { baseUrl: 'https://api.openai.com/v1', name: 'gpt-4o-mini' },
+      model: { baseUrl: 'https://api.openai.com/v1', name: 'gpt-4o-mini', temperature: 0, maxTokens: 4096, timeoutMs: 60_000 },
       fix: { maxAttempts: 3, ruleBased: true, ai: true, aiCodeActions: true, applyMode: 'preview' },
       workspaceInclude: '**/*.py',
       problems: [],
@@ -34,6 +34,9 @@ describe('settings model', () => {
       pythonPath: '/usr/bin/python3',
       'model.baseUrl': 'http://127.0.0.1:11434/v1',
       'model.name': 'qwen2.5-coder',
+      'model.temperature': 0.2,
+      'model.maxTokens': 2048,
+      'model.timeoutSeconds': 120,
       'fix.maxAttempts': 5,
       'fix.ruleBased': false,
       'fix.ai': false,
@@ -46,7 +49,7 @@ describe('settings model', () => {
     assert.deepStrictEqual(settings.limits, { timeoutMs: 5000, memoryBytes: 1024 ** 3, cpus: 2, processes: 64, network: 'bridge', outputLimitBytes: 64 * 1024 });
     assert.deepStrictEqual(settings.fix, { maxAttempts: 5, ruleBased: false, ai: false, aiCodeActions: false, applyMode: 'auto' });
     assert.strictEqual(settings.workspaceInclude, 'src/**/*.py');
-    assert.deepStrictEqual(settings.model, { baseUrl: 'http://127.0.0.1:11434/v1', name: 'qwen2.5-coder' });
+    assert.deepStrictEqual(settings.model, { baseUrl: 'http://127.0.0.1:11434/v1', name: 'qwen2.5-coder', temperature: 0.2, maxTokens: 2048, timeoutMs: 120_000 });
     assert.strictEqual(settings.runner, 'local');
     assert.deepStrictEqual(settings.problems, []);
   });

@@ -149,6 +149,7 @@ class HealSession {
         return this.record('not-healed', `the same ${state.error!.type} came back twice with no progress`, first, state);
       }
     }
+    if (this.maxAttempts === 0) return this.record('not-healed', 'ran without healing', first, state);
     return this.record('not-healed', `no fix held within ${this.maxAttempts} attempt${this.maxAttempts === 1 ? '' : 's'}`, first, state);
   }
 

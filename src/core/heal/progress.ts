@@ -45,9 +45,10 @@ export function judge(before: RunState, after: RunState, lineShift: LineShift = 
   // Same output: compare where it failed, first by the top-level statement that was running...
   const order = compareLines(topLevelFrame(before.error), topLevelFrame(after.error), lineShift);
   if (order !== undefined && order !== 0) return order > 0 ? 'progress' : 'worse';
-  // ...then by the innermost frame: the same line failing another way is not further.
+  // ...then by the innermost frame: the same line failing with the same type of error is not
+  // further; another type there (NameError -> ModuleNotFoundError at an added import) is.
   const inner = compareLines(innermostFrame(before.error), innermostFrame(after.error), lineShift);
-  if (inner === 0) return 'same';
+  if (inner === 0) return after.error.type === before.error.type ? 'same' : 'progress';
   return inner === undefined || inner > 0 ? 'progress' : 'worse';
 }
 
