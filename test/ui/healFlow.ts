@@ -54,7 +54,7 @@ async function choosingTheFixEditsAndClears(page: Page): Promise<void> {
   await page.keyboard.press('Enter'); // the focused, preferred fix
   await waitForEditorText(page, REPORT_FIXED);
   // The progress notification ("verifying ...") comes first; the outcome replaces it.
-  const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'Self-Heal: applied' });
+  const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: ': applied (verified' });
   await toast.waitFor({ timeout: 15_000 });
   assertEqual(await toast.innerText(), "Self-Heal: Add 'import json': applied (verified: the program runs clean).", 'the notification');
   await palette(page, 'Notifications: Clear All Notifications'); // it would cover the next screenshots
