@@ -1,14 +1,13 @@
 // `self-heal heal FILE|FOLDER...`: runs each file (a folder's modules: import-checks them), fixes what
 // breaks (rules first, then a model), proves each fix by running it again, and reports the ledger.
 // Files on disk change only with --write.
-import * as fs from 'fs/promises';
 import * as path from 'path';
 import { dependenciesOf } from '../core/dependencies';
 import { healFile, type HealOptions } from '../core/heal/healFile';
 import type { FileHealRecord } from '../core/heal/ledger';
 import type { ModelFixer } from '../core/heal/modelTypes';
 import { mapWithLimit } from '../core/parallel';
-import type { RunSet } from '../core/runSet';
+import { withEnvironmentFiles, type RunSet } from '../core/runSet';
 import { OpenAIFixer } from '../llm/openaiFixer';
 import { UNSANDBOXED_NOTICE } from '../local/localRunner';
 import { DockerSandbox } from '../sandbox/dockerSandbox';
@@ -22,8 +21,6 @@ import { createRunner, isProgram, readStdin, RUN_USAGE } from './runCommand';
 import { withRole } from './runReport';
 import { collectTargets, type RunTarget } from './runTargets';
 
-/** Files beside the program that decide its environment; read with it, edited by the requirements fix. */
-const ENVIRONMENT_FILES = ['requirements.txt', 'pyproject.toml'];
 
 export const HEAL_USAGE = `Usage: self-heal heal FILE|FOLDER... [options] [-- ARGS...]
 
@@ -58,7 +55,7 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   if (parsed.positionals.length === 0) throw new UsageError('name at least one Python file to heal');
   const options = healOptionsFrom(parsed, io.env);
-  const targets = await withEnvironmentFiles(await collectTargets(parsed.positionals, io.cwd));
+  const targets = await withEnvironment(await collectTargets(parsed.positionals, io.cwd));
   const stdin = await readStdin(options, io);
 
   const say = (line: string): void => {
@@ -102,16 +99,10 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
 }
 
 /** requirements.txt and pyproject.toml at the run's root travel with the program (read once per run set). */
-async function withEnvironmentFiles(targets: RunTarget[]): Promise<RunTarget[]> {
+async function withEnvironment(targets: RunTarget[]): Promise<RunTarget[]> {
   const withFiles = new Map<RunSet, RunSet>();
   for (const { runSet } of targets) {
-    if (withFiles.has(runSet)) continue;
-    const files = { ...runSet.files };
-    for (const name of ENVIRONMENT_FILES) {
-      const text = await fs.readFile(path.join(runSet.root, name), 'utf8').catch(() => undefined);
-      if (text !== undefined) files[name] = text;
-    }
-    withFiles.set(runSet, { ...runSet, files });
+    if (!withFiles.has(runSet)) withFiles.set(runSet, { ...runSet, files: await withEnvironmentFiles(runSet.files, runSet.root) });
   }
   return targets.map((target) => ({ ...target, runSet: withFiles.get(target.runSet) as RunSet }));
 }

@@ -4,7 +4,7 @@
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import { describeBytes } from './limits';
-import { listPythonFiles, RUN_SET_MAX_BYTES, RUN_SET_MAX_FILES, RunSetError, type RunSetOptions } from './runSet';
+import { listPythonFiles, readFilesCapped, RUN_SET_MAX_BYTES, RUN_SET_MAX_FILES, RunSetError, type RunSetOptions } from './runSet';
 
 export interface FolderRunSet {
   /** Folder the relative paths start from; the programs' working folder in the sandbox. */
@@ -32,16 +32,9 @@ export async function collectFolderRunSet(folder: string, options: RunSetOptions
   if (found.length > maxFiles) {
     throw new RunSetError(`${top} holds more than ${maxFiles} Python files; Self-Heal copies them into the sandbox. Name a smaller folder.`);
   }
-  const files: Record<string, string> = {};
-  let totalBytes = 0;
-  for (const file of found) {
-    const content = await fs.readFile(file);
-    totalBytes += content.length;
-    if (totalBytes > maxBytes) {
-      throw new RunSetError(`The Python files under ${top} exceed ${describeBytes(maxBytes)}; Self-Heal copies them into the sandbox. Name a smaller folder.`);
-    }
-    files[toPosix(path.relative(root, file))] = content.toString('utf8');
-  }
+  const { files, totalBytes } = await readFilesCapped(found, root, maxBytes, () =>
+    `The Python files under ${top} exceed ${describeBytes(maxBytes)}; Self-Heal copies them into the sandbox. Name a smaller folder.`,
+  );
   const listed = found.filter((file) => isWithin(file, named)).map((file) => toPosix(path.relative(root, file)));
   return { root, files, listed, importRoot: toPosix(path.relative(root, top)), totalBytes };
 }

@@ -48,20 +48,37 @@ export async function collectRunSet(entryPath: string, options: RunSetOptions = 
         'Move the program into a smaller folder.',
     );
   }
+  const { files, totalBytes } = await readFilesCapped(found, root, maxBytes, () =>
+    `The Python files under ${entryDir} exceed ${describeBytes(maxBytes)}; ` +
+      'Self-Heal copies the entry file\'s folder tree into the sandbox. Move the program into a smaller folder.',
+  );
+  return { root, files, entry: toPosix(path.relative(root, entryAbs)), totalBytes };
+}
+
+/** Reads `found` keyed by their POSIX path from `root`, stopping with `tooBig()` past `maxBytes` in all. */
+export async function readFilesCapped(found: readonly string[], root: string, maxBytes: number, tooBig: () => string): Promise<{ files: Record<string, string>; totalBytes: number }> {
   const files: Record<string, string> = {};
   let totalBytes = 0;
   for (const file of found) {
     const content = await fs.readFile(file);
     totalBytes += content.length;
-    if (totalBytes > maxBytes) {
-      throw new RunSetError(
-        `The Python files under ${entryDir} exceed ${describeBytes(maxBytes)}; ` +
-          'Self-Heal copies the entry file\'s folder tree into the sandbox. Move the program into a smaller folder.',
-      );
-    }
+    if (totalBytes > maxBytes) throw new RunSetError(tooBig());
     files[toPosix(path.relative(root, file))] = content.toString('utf8');
   }
-  return { root, files, entry: toPosix(path.relative(root, entryAbs)), totalBytes };
+  return { files, totalBytes };
+}
+
+/** Files at a program's root that decide its environment; they travel with its Python files. */
+export const ENVIRONMENT_FILES = ['requirements.txt', 'pyproject.toml'];
+
+/** `files` plus the environment files found at `root`. */
+export async function withEnvironmentFiles(files: Readonly<Record<string, string>>, root: string): Promise<Record<string, string>> {
+  const all = { ...files };
+  for (const name of ENVIRONMENT_FILES) {
+    const text = await fs.readFile(path.join(root, name), 'utf8').catch(() => undefined);
+    if (text !== undefined) all[name] = text;
+  }
+  return all;
 }
 
 /** The `.py` files under `dir`, sorted, skipping SKIPPED_FOLDERS and hidden folders; stops looking after `stopAfter`. */

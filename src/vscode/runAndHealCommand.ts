@@ -2,7 +2,6 @@
 // the model), verify every fix by running it, and apply the result (preview or auto) as one
 // WorkspaceEdit. A progress notification names the file, attempt and step, and Cancel stops both the
 // container and the model request.
-import * as fs from 'fs/promises';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { dependenciesOf } from '../core/dependencies';
@@ -13,7 +12,7 @@ import { launchFor } from '../core/launchPlan';
 import type { FileHealRecord } from '../core/heal/ledger';
 import { plainLaunch, type Launch } from '../core/launch';
 import { mapWithLimit } from '../core/parallel';
-import { collectRunSet, RunSetError } from '../core/runSet';
+import { collectRunSet, RunSetError, withEnvironmentFiles } from '../core/runSet';
 import type { SelfHealSettings } from '../core/settingsModel';
 import type { DockerSandbox } from '../sandbox/dockerSandbox';
 import type { Channels } from './channels';
@@ -26,8 +25,6 @@ import type { RunnerProvider } from './runnerProvider';
 import { readSettings } from './settings';
 import type { EngineStatusBar } from './statusBar';
 
-/** Files beside the program that decide its environment. */
-const ENVIRONMENT_FILES = ['requirements.txt', 'pyproject.toml'];
 const UNTRUSTED = 'Self-Heal runs code only in trusted workspaces. Trust this workspace to run Python files.';
 const BUSY = 'Self-Heal: a run is in progress; stop it first.';
 const UNSAVED = 'Self-Heal: some files could not be saved, so nothing was run.';
@@ -300,15 +297,6 @@ export class RunAndHealCommand {
     void vscode.window.showWarningMessage(message);
     return undefined;
   }
-}
-
-async function withEnvironmentFiles(files: Record<string, string>, root: string): Promise<Record<string, string>> {
-  const all = { ...files };
-  for (const name of ENVIRONMENT_FILES) {
-    const text = await fs.readFile(path.join(root, name), 'utf8').catch(() => undefined);
-    if (text !== undefined) all[name] = text;
-  }
-  return all;
 }
 
 function documentVersions(root: string, files: readonly string[]): Map<string, number> {
