@@ -33,6 +33,9 @@ step "unit tests" npx mocha --reporter ./test/support/summaryReporter.js 'out/te
 step "sandbox tests (Podman behind the Docker API)" bash scripts/withEngine.sh \
   npx mocha --exit --timeout 60000 --reporter ./test/support/summaryReporter.js 'out/test/sandbox/**/*.test.js'
 
+step "adversarial tests (hostile programs, answers and repositories)" bash scripts/withEngine.sh \
+  npx mocha --exit --timeout 60000 --reporter ./test/support/summaryReporter.js 'out/test/adversarial/**/*.test.js'
+
 step "integration tests (VS Code extension host in code-server)" bash scripts/withEngine.sh \
   node out/test/integration/runInCodeServer.js
 step "UI tests (the workbench in headless Chromium)" bash scripts/withEngine.sh \

@@ -3,9 +3,9 @@
 import { EngineError, withDeadline } from '../core/engineError';
 import type { EngineFacts, OutputStream, RunRequest, RunResult } from '../core/runTypes';
 import { RunWatch } from '../core/runWatch';
-import { APP_DIR, encodeJob, LAUNCHER_FAILURE_EXIT } from './launcher';
+import { APP_DIR, encodeJob } from './launcher';
 import type { PreparedContainer } from './preparedContainer';
-import { TrailerReader } from './trailerReader';
+import { LauncherFrames } from './launcherFrames';
 
 const INSPECT_DEADLINE_MS = 10_000;
 /** What the kernel's OOM killer (SIGKILL) leaves as exit status. */
@@ -14,12 +14,12 @@ const SIGKILL_EXIT = 137;
 export async function executeJob(prepared: PreparedContainer, request: RunRequest, engine: EngineFacts): Promise<RunResult> {
   // Ending the wait at once (the container is removed in the background) keeps cancel under 1 s.
   const watch = new RunWatch(request);
-  const trailer = new TrailerReader();
+  const frames = new LauncherFrames();
   let reported: () => void = () => undefined;
   const exitReported = new Promise<void>((resolve) => (reported = resolve));
   prepared.onFrame((stream: OutputStream, frame: Buffer) => {
-    watch.take(stream, stream === 'stderr' ? trailer.take(frame) : frame);
-    if (trailer.done) reported();
+    watch.take(stream, stream === 'stderr' ? frames.take(frame) : frame);
+    if (frames.done) reported();
   });
 
   const started = Date.now();
@@ -27,18 +27,19 @@ export async function executeJob(prepared: PreparedContainer, request: RunReques
     if (!watch.reason) prepared.stream.write(encodeJob({ files: { ...request.files }, entry: request.entry, args: [...(request.args ?? [])], stdin: request.stdin ?? null }));
     await Promise.race([prepared.ended, watch.stopped, exitReported]);
     const durationMs = Date.now() - started;
+    if (frames.failure !== undefined && !watch.reason) throw new EngineError('api', `self-heal launcher: ${frames.failure}`);
     const ending = watch.reason
       ? { exitCode: null, reason: watch.reason }
-      : trailer.done
-        ? endingFrom(trailer.exitCode as number, false, watch.stderr)
-        : await inspectEnding(prepared, watch.stderr);
+      : frames.exitCode !== undefined
+        ? endingFrom(frames.exitCode, false)
+        : await inspectEnding(prepared);
     return {
       ...ending,
       ...watch.outputs(),
       durationMs,
       engine,
       workDir: APP_DIR,
-      ...(trailer.captured && !watch.reason ? { captured: trailer.captured } : {}),
+      ...(frames.captured && !watch.reason ? { captured: frames.captured } : {}),
     };
   } finally {
     watch.close();
@@ -48,8 +49,8 @@ export async function executeJob(prepared: PreparedContainer, request: RunReques
 
 type Ending = Pick<RunResult, 'exitCode' | 'reason'>;
 
-/** Used when the launcher itself died (no trailer): the engine knows how the container ended. */
-async function inspectEnding(prepared: PreparedContainer, stderr: string): Promise<Ending> {
+/** Used when the launcher itself died (no report): the engine knows how the container ended. */
+async function inspectEnding(prepared: PreparedContainer): Promise<Ending> {
   let state;
   try {
     state = (await withDeadline(prepared.container.inspect(), INSPECT_DEADLINE_MS, 'inspect container')).State;
@@ -57,13 +58,10 @@ async function inspectEnding(prepared: PreparedContainer, stderr: string): Promi
     if (error instanceof EngineError) throw error;
     throw new EngineError('api', `The container engine went away during the run: ${(error as Error).message}`);
   }
-  return endingFrom(state.ExitCode, state.OOMKilled, stderr);
+  return endingFrom(state.ExitCode, state.OOMKilled);
 }
 
-function endingFrom(exitCode: number, oomKilled: boolean, stderr: string): Ending {
-  if (exitCode === LAUNCHER_FAILURE_EXIT && stderr.startsWith('self-heal launcher:')) {
-    throw new EngineError('api', stderr.trim());
-  }
+function endingFrom(exitCode: number, oomKilled: boolean): Ending {
   // Podman never sets OOMKilled; a SIGKILL we did not send under a memory limit is the OOM killer.
   const oom = oomKilled || exitCode === SIGKILL_EXIT;
   return { exitCode, reason: oom ? 'oom' : 'exited' };

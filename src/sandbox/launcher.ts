@@ -2,27 +2,50 @@
 // interpreter is already up when a job arrives: it writes the job's files under /app, forks, and the
 // child runs the entry file in-process exactly as `python FILE` would (__main__, sys.argv,
 // sys.path[0], stdin, exit status, tracebacks without launcher frames). Being PID 1, the parent
-// reaps orphans, then reports the child's exit status on stderr after a marker, which the host
-// strips: that spares an inspect call per run. When the program dies of an uncaught exception, the
-// child first describes it (see CapturedException) on a private pipe, and the parent appends that
-// record to the trailer: the program's own stdout and stderr stay byte for byte as under python.
+// reaps orphans and is the only writer of the container's stderr: the program's stderr goes to a
+// pipe that the parent relays in frames, and the parent's own report (exit status, the record of an
+// uncaught exception) is a frame of another kind after it. The program cannot write a frame of its
+// own: it never holds the container's stderr, and the parent is not dumpable, so /proc/1/fd is
+// closed to it. What the program writes stays byte for byte what `python FILE` would write.
+//
+// Frames on stderr: 0x1e, a kind byte, the body's length (4 bytes, big-endian), the body.
+//   'o' the program's stderr bytes; 'x' JSON {"code": exit status, "record": exception or null};
+//   'f' the launcher could not run the job (the body says why).
 
 /** Marks the job line. Engines may put bytes of the attach request on stdin before it. */
 export const JOB_MARKER = '\x1eself-heal-job:';
-/** Marks the launcher's trailer on stderr: the marker, the exit status, a newline. */
-export const EXIT_MARKER = '\x1eself-heal-exit:';
+/** Starts every frame the launcher writes on stderr. */
+export const FRAME_START = 0x1e;
+export const FRAME_HEADER_BYTES = 6;
+/** Largest exception record the launcher passes on; a larger one is dropped (stderr still has the traceback). */
+export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
-/** Exit status of the launcher when the job itself was unusable (not the program's fault). */
-export const LAUNCHER_FAILURE_EXIT = 125;
 
 export const APP_DIR = '/app';
 
 export const LAUNCHER_SOURCE = String.raw`
-import atexit, builtins, gc, importlib.machinery, io, json, linecache, os, signal, sys, threading, traceback, types
+import atexit, builtins, gc, importlib.machinery, io, json, linecache, os, select, signal, sys, threading, traceback, types
+
+MAX_RECORD = ${MAX_RECORD_BYTES}
+
+def send(kind, body):
+    # The only writer of the container's stderr; see the frame layout in launcher.ts.
+    data = memoryview(b'\x1e' + kind + len(body).to_bytes(4, 'big') + body)
+    while data:
+        data = data[os.write(2, data):]
 
 def fail(message):
-    os.write(2, ('self-heal launcher: ' + message + '\n').encode())
+    send(b'f', message.encode('utf-8', 'replace'))
     os._exit(125)
+
+def set_dumpable(flag):
+    # Not dumpable: a process of the same user (the program) cannot open /proc/1/fd/2 and write
+    # frames of its own. Needs ctypes, which every CPython image here has; without it, no guard.
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(4, flag, 0, 0, 0)  # PR_SET_DUMPABLE
+    except Exception:
+        pass
 
 def read_job():
     marker = b'\x1eself-heal-job:'
@@ -180,16 +203,6 @@ def finish(code):
     flush_std()
     os._exit(code)
 
-def read_record(fd, into):
-    # Runs in a thread: the record may be larger than the pipe holds.
-    while True:
-        chunk = os.read(fd, 65536)
-        if not chunk:
-            return
-        into.append(chunk)
-        if chunk.endswith(b'\n'):
-            return
-
 def reap(child):
     while True:
         try:
@@ -200,24 +213,64 @@ def reap(child):
             # Spelled out rather than os.waitstatus_to_exitcode, which Pythons before 3.9 lack.
             return 128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
 
+def serve(child, stderr_fd, record_fd):
+    # Relays the program's stderr and collects its exception record until the child is reaped.
+    wake_r, wake_w = os.pipe()
+    status = []
+    def waiter():
+        status.append(reap(child))
+        os.write(wake_w, b'.')
+    threading.Thread(target=waiter, daemon=True).start()
+    record = bytearray()
+    live = [stderr_fd, record_fd]
+    def pump(fd):
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            live.remove(fd)
+        elif fd == stderr_fd:
+            send(b'o', chunk)
+        elif len(record) <= MAX_RECORD:
+            record.extend(chunk)
+    while True:
+        ready = select.select(live + [wake_r], [], [])[0]
+        for fd in ready:
+            if fd != wake_r:
+                pump(fd)
+        if wake_r in ready:
+            break
+    # The child is gone and what it wrote is in the pipes; a grandchild writing on is not waited for.
+    for _ in range(64):
+        ready = select.select(live, [], [], 0)[0] if live else []
+        if not ready:
+            break
+        for fd in ready:
+            pump(fd)
+    return status[0], bytes(record) if len(record) <= MAX_RECORD else b''
+
+set_dumpable(0)
 job = read_job()
 write_files(job['files'])
-RECORD_FD, record_writer = os.pipe()
+stderr_r, stderr_w = os.pipe()
+record_r, record_w = os.pipe()
+# The program may signal its parent: only signals PID 1 handles reach it, and this one is then ignored.
+signal.signal(signal.SIGINT, signal.SIG_IGN)
 gc.freeze()  # keeps the collector from touching (and so copying) the launcher's objects in the child
 child = os.fork()
 if child == 0:
-    os.close(RECORD_FD)
-    RECORD_FD = record_writer
+    set_dumpable(1)  # the program is as dumpable as under python FILE
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    os.close(stderr_r)
+    os.close(record_r)
+    os.dup2(stderr_w, 2)
+    os.close(stderr_w)
+    RECORD_FD = record_w
     del job['files']
     run_program(job)
-os.close(record_writer)
-record = []
-reader = threading.Thread(target=read_record, args=(RECORD_FD, record), daemon=True)
-reader.start()
-code = reap(child)
-reader.join(1.0)  # a grandchild holding the pipe open must not delay the result
-trailer = b''.join(record).strip()
-os.write(2, b'\x1eself-heal-exit:%d' % code + (b' ' + trailer if trailer.startswith(b'{') else b'') + b'\n')
+os.close(stderr_w)
+os.close(record_w)
+code, record = serve(child, stderr_r, record_r)
+# The program says how it failed, never whether: the status is the kernel's, the record only counts with a failure.
+send(b'x', b'%d\n' % code + (record.strip() if code != 0 else b''))
 os._exit(code)
 `;
 

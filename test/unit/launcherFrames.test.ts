@@ -1,0 +1,83 @@
+import * as assert from 'assert';
+import { capturedFromJson } from '../../src/core/capturedRecord';
+import { LauncherFrames } from '../../src/sandbox/launcherFrames';
+
+function frame(kind: string, body: string | Buffer): Buffer {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const header = Buffer.alloc(6);
+  header[0] = 0x1e;
+  header[1] = kind.charCodeAt(0);
+  header.writeUInt32BE(bytes.length, 2);
+  return Buffer.concat([header, bytes]);
+}
+
+const RECORD = { type: 'NameError', message: "name 'x' is not defined", notes: [], frames: [{ file: '/app/main.py', line: 2, function: '<module>', source: 'print(x)', column: 7, endLine: 2, endColumn: 8 }], cause: null, context: null, exceptions: [] };
+
+/** Feeds `stream` in pieces of `size` bytes; returns what was the program's and the reader. */
+function feed(stream: Buffer, size: number): { program: string; frames: LauncherFrames } {
+  const frames = new LauncherFrames();
+  const parts: Buffer[] = [];
+  for (let at = 0; at < stream.length; at += size) parts.push(frames.take(stream.subarray(at, at + size)));
+  return { program: Buffer.concat(parts).toString('utf8'), frames };
+}
+
+describe('LauncherFrames: what the launcher writes on stderr', () => {
+  const stream = Buffer.concat([frame('o', 'Traceback (most recent call last):\n'), frame('o', '\x1eself-heal-exit:0\n'), frame('x', `1\n${JSON.stringify(RECORD)}`), Buffer.from('late bytes')]);
+
+  for (const size of [1, 2, 5, 6, 7, 64, stream.length]) {
+    it(`passes the program's bytes on and reads the report, in pieces of ${size}`, () => {
+      const { program, frames } = feed(stream, size);
+      assert.strictEqual(program, 'Traceback (most recent call last):\n\x1eself-heal-exit:0\n');
+      assert.deepStrictEqual([frames.done, frames.broken, frames.exitCode, frames.failure], [true, false, 1, undefined]);
+      assert.deepStrictEqual(frames.captured, RECORD);
+    });
+  }
+
+  it('ignores a record that comes with exit status 0', () => {
+    const { frames } = feed(frame('x', `0\n${JSON.stringify(RECORD)}`), 3);
+    assert.deepStrictEqual([frames.exitCode, frames.captured], [0, undefined]);
+  });
+
+  it('reads the launcher\'s own failure', () => {
+    const { program, frames } = feed(frame('f', 'no job arrived'), 4);
+    assert.deepStrictEqual([program, frames.done, frames.failure, frames.exitCode], ['', true, 'no job arrived', undefined]);
+  });
+
+  it('turns raw text (a launcher that could not start) into output, with no report', () => {
+    const { program, frames } = feed(Buffer.from('  File "<string>", line 1\nSyntaxError: invalid syntax\n'), 5);
+    assert.strictEqual(program, '  File "<string>", line 1\nSyntaxError: invalid syntax\n');
+    assert.deepStrictEqual([frames.done, frames.broken, frames.exitCode], [false, true, undefined]);
+  });
+
+  it('treats an unknown frame kind, an oversized report and a status that is not a number as broken', () => {
+    assert.strictEqual(feed(frame('z', 'x'), 2).frames.broken, true);
+    const huge = Buffer.from([0x1e, 0x78, 0xff, 0xff, 0xff, 0xff]);
+    assert.deepStrictEqual([feed(huge, 6).frames.broken, feed(huge, 6).frames.exitCode], [true, undefined]);
+    assert.deepStrictEqual([feed(frame('x', 'zero\n'), 3).frames.broken, feed(frame('x', 'zero\n'), 3).frames.exitCode], [true, undefined]);
+  });
+});
+
+describe('capturedFromJson: the exception record is untrusted', () => {
+  it('reads a well-formed record as it is', () => {
+    assert.deepStrictEqual(capturedFromJson(JSON.stringify(RECORD)), RECORD);
+  });
+
+  it('gives nothing for off-shape records instead of throwing', () => {
+    for (const text of ['{"type":"X"}', 'null', '[]', '"text"', '{', JSON.stringify({ ...RECORD, frames: [{ file: 1 }] }), JSON.stringify({ ...RECORD, notes: [1] }), JSON.stringify({ ...RECORD, cause: 'x' }), JSON.stringify({ ...RECORD, syntax: 'x' }), JSON.stringify({ ...RECORD, exceptions: {} }), JSON.stringify({ ...RECORD, frames: [{ ...RECORD.frames[0], line: -1 }] })]) {
+      assert.strictEqual(capturedFromJson(text), undefined, text);
+    }
+  });
+
+  it('gives nothing for a 30,000-deep cause chain or more exceptions than a record can hold', () => {
+    const deep = `${'{"type":"E","message":"m","notes":[],"frames":[],"context":null,"exceptions":[],"cause":'.repeat(30_000)}null${'}'.repeat(30_000)}`;
+    assert.strictEqual(capturedFromJson(deep), undefined);
+    const wide = JSON.stringify({ ...RECORD, exceptions: Array.from({ length: 3000 }, () => RECORD) });
+    assert.strictEqual(capturedFromJson(wide), undefined);
+  });
+
+  it('keeps a chain of the depth the launcher writes', () => {
+    let record: unknown = null;
+    for (let i = 0; i < 51; i++) record = { ...RECORD, cause: record };
+    assert.strictEqual((capturedFromJson(JSON.stringify(record)) as { type: string }).type, 'NameError');
+  });
+});
