@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { LABEL_HOST, LABEL_MANAGED, LABEL_PID, LABEL_SESSION } from '../../src/sandbox/containerSpec';
+import { LABEL_HOST, LABEL_MANAGED, LABEL_OWNER, LABEL_PID, LABEL_SESSION } from '../../src/sandbox/containerSpec';
+import { ownerLabel, thisProcess } from '../../src/sandbox/processOwner';
 import { connectEngine, dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
 import { containersOfThisProcess, engineHost, limits, newSandbox, runCode, SESSION, TEST_IMAGE } from './sandboxHelper';
 
@@ -65,7 +66,7 @@ describe('sandbox: lifecycle', function () {
       docker.createContainer({
         Image: TEST_IMAGE,
         Cmd: ['true'],
-        Labels: { [LABEL_MANAGED]: 'true', [LABEL_PID]: String(pid), [LABEL_HOST]: os.hostname(), [LABEL_SESSION]: `${SESSION}-sweep` },
+        Labels: { [LABEL_MANAGED]: 'true', [LABEL_PID]: String(pid), [LABEL_HOST]: os.hostname(), [LABEL_SESSION]: `${SESSION}-sweep`, [LABEL_OWNER]: ownerLabel({ ...thisProcess(), pid, started: pid === process.pid ? thisProcess().started : '1' }) },
         HostConfig: { Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 1024 }] },
       });
     const orphan = await make(deadPid);
