@@ -19,6 +19,7 @@ import type { Channels } from './channels';
 import type { EngineProblemNotifier } from './engineProblems';
 import { applyFileTexts, StaleDocumentError } from './fileEdits';
 import { FixPreview } from './fixPreview';
+import { approveInstallModal } from './installApproval';
 import type { ModelProvider } from './modelProvider';
 import { RunDiagnostics, uriOf } from './runDiagnostics';
 import type { RunnerProvider } from './runnerProvider';
@@ -226,7 +227,7 @@ export class RunAndHealCommand {
           const driver = launch.entry === launch.target ? undefined : { entry: launch.entry, files: launch.generated };
           const maxAttempts = heal ? settings.fix.maxAttempts : 0;
           const options: HealOptions = {
-            runner, limits: settings.limits, maxAttempts, rules: settings.fix.ruleBased, model, imageFor, signal: controller.signal,
+            runner, limits: settings.limits, maxAttempts, rules: settings.fix.ruleBased, model, imageFor, signal: controller.signal, approveInstall: approveInstallModal,
             onProgress: (p) => {
               const line = `${launch.target}: ${stepText(p, model?.model)}`;
               progress.report({ message: targets.length === 1 ? stepText(p, model?.model) : line });
