@@ -2,7 +2,7 @@
 // that changes requirements.txt or pyproject.toml is built (and its packages' install code run) only
 // after the user chooses Install; dismissing the question is a no.
 import * as vscode from 'vscode';
-import { needsApprovalReason, type InstallApproval } from '../core/heal/installGate';
+import { askingOncePerRequirement, needsApprovalReason, type InstallApproval } from '../core/heal/installGate';
 import { reviewRequirementChanges } from '../core/heal/requirementChanges';
 
 export const approveInstallModal: InstallApproval = async (requirements) => {
@@ -17,6 +17,11 @@ export const approveInstallModal: InstallApproval = async (requirements) => {
   const choice = await vscode.window.showWarningMessage(`Self-Heal: install ${named}?`, { modal: true, detail }, 'Install');
   return choice === 'Install';
 };
+
+/** For one Run & Self-Heal: files healed in parallel that need the same package ask once. */
+export function installApprovalForRun(): InstallApproval {
+  return askingOncePerRequirement(approveInstallModal);
+}
 
 /** For a rule fix applied on its own: undefined when it may go ahead, else the message saying why not. */
 export async function vetRequirementChanges(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { installGate, needsApprovalReason } from '../../src/core/heal/installGate';
+import { askingOncePerRequirement, installGate, needsApprovalReason } from '../../src/core/heal/installGate';
 import { addedRequirements, ONLY_PLAIN, reviewRequirementChanges, whyRefused } from '../../src/core/heal/requirementChanges';
 
 const START = { 'main.py': 'import yaml\n', 'requirements.txt': '# pinned\nnumpy==1.26\n' };
@@ -101,5 +101,22 @@ describe('the install gate', () => {
     controller.abort();
     assert.deepStrictEqual(await installGate(START, withLine('tqdm'), approved, yes, controller.signal), { needsApproval: 'needs approval to install tqdm' });
     assert.deepStrictEqual(asked.length, 2);
+  });
+
+  it('asks once per requirement across a run, one question at a time, remembering yes and no', async () => {
+    const asked: string[][] = [];
+    let open = 0;
+    let mostOpen = 0;
+    const ask = askingOncePerRequirement(async (requirements) => {
+      asked.push([...requirements]);
+      mostOpen = Math.max(mostOpen, ++open);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      open--;
+      return !requirements.includes('evilish');
+    });
+    const answers = await Promise.all([ask(['somepkg']), ask(['somepkg']), ask(['somepkg', 'evilish']), ask(['evilish']), ask(['somepkg'])]);
+    assert.deepStrictEqual(answers, [true, true, false, false, true]);
+    assert.deepStrictEqual(asked, [['somepkg'], ['evilish']]);
+    assert.strictEqual(mostOpen, 1);
   });
 });

@@ -31,3 +31,24 @@ export async function installGate(
   for (const line of pending) approved.add(line);
   return { pass: true };
 }
+
+/**
+ * One question per requirement for a whole run: files healed in parallel that need the same package
+ * ask once, and one question is open at a time. A no is remembered as firmly as a yes.
+ */
+export function askingOncePerRequirement(ask: InstallApproval): InstallApproval {
+  const answers = new Map<string, boolean>();
+  let queue: Promise<unknown> = Promise.resolve();
+  return (requirements, signal) => {
+    const answer = queue.then(async () => {
+      const unanswered = requirements.filter((requirement) => !answers.has(requirement));
+      if (unanswered.length > 0 && !signal?.aborted) {
+        const yes = await ask(unanswered, signal).catch(() => false);
+        for (const requirement of unanswered) answers.set(requirement, yes === true);
+      }
+      return requirements.every((requirement) => answers.get(requirement) === true);
+    });
+    queue = answer.catch(() => undefined);
+    return answer;
+  };
+}
