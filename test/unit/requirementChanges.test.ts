@@ -33,7 +33,9 @@ describe('requirement changes of a fix', () => {
       ['--find-links /tmp', 'a pip option'],
       ['--trusted-host example.org', 'a pip option'],
       ['--pre', 'a pip option'],
-      ['somepkg==1.0 --hash=sha256:00', 'not a plain requirement'],
+      ['somepkg==1.0 --hash=sha256:00', 'a pip option'],
+      ['somepkg ; python_version > "3" --config-settings="x=y"', 'a pip option'],
+      ['somepkg==1.0 -i http://127.0.0.1:9/simple', 'a pip option'],
       ['somepkg ${EVIL}', 'not a plain requirement'],
     ];
     for (const [line, what] of cases) {
@@ -43,7 +45,7 @@ describe('requirement changes of a fix', () => {
   });
 
   it('asks approval for plain requirements, new or changed, with extras, specifiers and markers', () => {
-    const plain = ['somepkg', 'PyYAML[libyaml]>=6.0', 'rich (>=13, <14)', 'tomli ; python_version < "3.11"', 'a.b-c_d~=1.2.*'];
+    const plain = ['somepkg', 'PyYAML[libyaml]>=6.0', 'rich (>=13, <14)', 'tomli ; python_version < "3.11"', 'a.b-c_d~=1.2.*', 'x ; platform_release == "5.10.0-1-amd64"'];
     for (const line of plain) assert.deepStrictEqual(reviewRequirementChanges(START, withLine(line)), { verdict: 'needs-approval', requirements: [line] }, line);
     const bumped = { ...START, 'requirements.txt': '# pinned\nnumpy==2.0  # newer\nnumpy==2.0\n' };
     assert.deepStrictEqual(reviewRequirementChanges(START, bumped), { verdict: 'needs-approval', requirements: ['numpy==2.0'] });

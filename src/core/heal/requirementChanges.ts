@@ -52,7 +52,8 @@ export function addedRequirements(before: Readonly<Record<string, string>>, afte
 /** What kind of line it is when it may not be added; undefined for a plain requirement. */
 export function whyRefused(line: string): string | undefined {
   if (/^(-e|--editable)(\s|=|$)/.test(line)) return 'an editable install';
-  if (line.startsWith('-')) return 'a pip option';
+  // pip also reads options after a requirement on its line (`--hash`, `--config-settings`, ...).
+  if (line.startsWith('-') || /\s-{1,2}[A-Za-z]/.test(line)) return 'a pip option';
   if (/(^|@\s*)(git|hg|svn|bzr)\+/i.test(line)) return 'a version-control link';
   if (/:\/\//.test(line) || /^file:/i.test(line) || /^[^;]*@/.test(line)) return 'a direct URL';
   if (/^[.~/\\]/.test(line) || /^[^;]*[/\\]/.test(line) || /\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(line)) return 'a local path';
