@@ -33,7 +33,7 @@ export function healSummaryLine(file: string, record: FileHealRecord, kind: Laun
     case 'engine-error':
       return `✗ ${file}: ${record.stopReason}`;
     case 'needs-approval':
-      return `✗ ${file}: ${record.stopReason} (re-run with --allow-install to install ${/, /.test(record.stopReason) ? 'them' : 'it'})`;
+      return `✗ ${file}: ${record.stopReason} (re-run with --allow-install to allow it)`;
   }
 }
 

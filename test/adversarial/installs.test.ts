@@ -105,7 +105,7 @@ describe('adversarial: healing installs nothing nobody vetted', function () {
       const run = await heal(['--write']);
       assert.strictEqual(run.status, 1, run.stderr);
       const lines = run.stderr.split('\n');
-      assert.ok(lines.includes('✗ main.py: needs approval to install requests (re-run with --allow-install to install it)'), run.stderr);
+      assert.ok(lines.includes('✗ main.py: needs approval to install requests (re-run with --allow-install to allow it)'), run.stderr);
       assert.ok(lines.includes("self-heal: main.py: attempt 1/3: trying a rule fix: Change 'reqeusts' to 'requests' and add 'requests' to requirements.txt"), run.stderr);
       assert.strictEqual(read('main.py'), TYPO);
       assert.strictEqual(exists('requirements.txt'), false);
