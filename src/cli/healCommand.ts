@@ -41,6 +41,10 @@ Options:
   --model-timeout SEC  time allowed per model request (default 60)
   --temperature T      sampling temperature, 0 to 2 (default 0)
   --max-tokens N       longest answer; an answer cut off at it is refused (default 4096)
+  --allow-install      let fixes add requirements (name[extras] specifiers ; marker lines only) to
+                       requirements.txt or pyproject.toml and install them; without it a heal that
+                       needs one stops and names it. URLs, paths, VCS links and pip options are
+                       always refused
   --install-network bridge|host
                        network pip uses while installing requirements.txt into an environment
                        image (default bridge); PIP_INDEX_URL, PIP_EXTRA_INDEX_URL, PIP_TRUSTED_HOST
@@ -74,6 +78,7 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
       const healOptions: HealOptions = {
         runner, limits: options.limits, maxAttempts: options.maxAttempts, rules: options.rules, model, keepPartial: options.keepPartial,
         imageFor: environments, args: program ? parsed.rest : [], stdin: program ? stdin : undefined, signal: io.signal,
+        approveInstall: options.allowInstall ? async () => true : undefined,
         onProgress: (progress) => say(progressLine(target.file, progress)),
       };
       const { launch, runSet } = target;

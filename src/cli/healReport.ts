@@ -32,6 +32,8 @@ export function healSummaryLine(file: string, record: FileHealRecord, kind: Laun
       return `✗ ${file}: cancelled; the file is unchanged`;
     case 'engine-error':
       return `✗ ${file}: ${record.stopReason}`;
+    case 'needs-approval':
+      return `✗ ${file}: ${record.stopReason} (re-run with --allow-install to allow it)`;
   }
 }
 
@@ -40,7 +42,7 @@ export function progressLine(file: string, progress: HealProgress): string {
   return `${file}: ${attempt}: ${progress.step}${progress.detail ? `: ${progress.detail}` : ''}`;
 }
 
-/** 0 when every file runs clean at the end; 2 when the engine failed; 1 otherwise. */
+/** 0 when every file runs clean at the end; 2 when the engine failed; 1 otherwise (needs-approval included). */
 export function healExitStatus(records: readonly FileHealRecord[]): number {
   if (records.some((r) => r.outcome === 'engine-error')) return 2;
   return records.every((r) => r.outcome === 'clean' || r.outcome === 'healed') ? 0 : 1;

@@ -10,6 +10,7 @@ import { errorsOfRun } from '../core/runErrors';
 import type { RunResult } from '../core/runTypes';
 import { COMMANDS } from './commandIds';
 import { applyFileTexts, applyTextEdits, StaleDocumentError } from './fileEdits';
+import { vetRequirementChanges } from './installApproval';
 import type { ModelProvider } from './modelProvider';
 import type { QuickFixArgs, QuickFixProvider } from './quickFixes';
 import type { HealRunSink } from './runAndHealCommand';
@@ -51,6 +52,8 @@ export class QuickFixCommands {
       if (text === undefined) return this.report({ applied: false, message: `Self-Heal: ${candidate.description}: no longer fits the file; run it again.` });
       fixed[file] = text;
     }
+    const vetoed = await vetRequirementChanges(origin.files, fixed);
+    if (vetoed) return this.report({ applied: false, message: vetoed });
     const after = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Self-Heal: verifying: ${candidate.description}`, cancellable: true },
       async (_progress, token) => {

@@ -19,6 +19,7 @@ import type { Channels } from './channels';
 import type { EngineProblemNotifier } from './engineProblems';
 import { applyFileTexts, StaleDocumentError } from './fileEdits';
 import { FixPreview } from './fixPreview';
+import { installApprovalForRun } from './installApproval';
 import type { ModelProvider } from './modelProvider';
 import { RunDiagnostics, uriOf } from './runDiagnostics';
 import type { RunnerProvider } from './runnerProvider';
@@ -217,6 +218,7 @@ export class RunAndHealCommand {
     const runner = await runners.runnerFor(settings);
     const model = heal ? await models.fixerFor(settings) : undefined;
     const imageFor = settings.runner === 'docker' ? await this.environments(settings) : undefined;
+    const approveInstall = installApprovalForRun();
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Self-Heal: ${targets.length === 1 ? path.basename(targets[0].launch.target) : title}`, cancellable: true },
       (progress, token) => {
@@ -226,7 +228,7 @@ export class RunAndHealCommand {
           const driver = launch.entry === launch.target ? undefined : { entry: launch.entry, files: launch.generated };
           const maxAttempts = heal ? settings.fix.maxAttempts : 0;
           const options: HealOptions = {
-            runner, limits: settings.limits, maxAttempts, rules: settings.fix.ruleBased, model, imageFor, signal: controller.signal,
+            runner, limits: settings.limits, maxAttempts, rules: settings.fix.ruleBased, model, imageFor, signal: controller.signal, approveInstall,
             onProgress: (p) => {
               const line = `${launch.target}: ${stepText(p, model?.model)}`;
               progress.report({ message: targets.length === 1 ? stepText(p, model?.model) : line });

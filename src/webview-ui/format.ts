@@ -18,6 +18,7 @@ export const FILE_OUTCOME: Record<FileOutcome, { label: string; icon: string }> 
   'not-healed': { label: 'Not healed', icon: '✗' },
   cancelled: { label: 'Cancelled', icon: '■' },
   'engine-error': { label: 'Engine error', icon: '!' },
+  'needs-approval': { label: 'Needs approval to install', icon: '?' },
 };
 
 export const ATTEMPT_OUTCOME: Record<AttemptOutcome, { label: string; icon: string }> = {

@@ -58,7 +58,7 @@ describe('the design note examples, healed through the CLI', function () {
   it('heal examples/*.py --no-llm --write heals the syntax example, the missing imports and the missing package', async () => {
     const names = fs.readdirSync(dir).filter((name) => name.endsWith('.py')).sort();
     const env = { OPENAI_API_KEY: '', OPENAI_BASE_URL: '', PIP_INDEX_URL: index.url };
-    const run = await cli(['heal', ...names, '--no-llm', '--write', '--timeout', '5', '--image', TEST_IMAGE, '--install-network', 'host'], { cwd: dir, env });
+    const run = await cli(['heal', ...names, '--no-llm', '--write', '--allow-install', '--timeout', '5', '--image', TEST_IMAGE, '--install-network', 'host'], { cwd: dir, env });
     assert.strictEqual(run.status, 1, run.stderr);
     const healed = {
       'syntax_error.py': original('syntax_error.py').replace('print(f"Hello, {name}"\n', 'print(f"Hello, {name}")\n'),

@@ -39,6 +39,11 @@ describe('sandbox: rule fixes, verified by running', function () {
     assert.deepStrictEqual([result.description, result.healed, result.stdout, result.exitCode], ["Change 'totl' to 'total'", 'total = 10\nprint(total + 1)\n', '11\n', 0]);
   });
 
+  it('respells a misspelt import of a standard module', async () => {
+    const result = await healOnce('from colections import Counter\n\nprint(Counter("abba").most_common(1))\n');
+    assert.deepStrictEqual([result.description, result.healed, result.stdout, result.exitCode], ["Change 'colections' to 'collections'", 'from collections import Counter\n\nprint(Counter("abba").most_common(1))\n', "[('a', 2)]\n", 0]);
+  });
+
   it('corrects a misspelt attribute from "Did you mean"', async () => {
     const result = await healOnce('word = "hello"\nprint(word.uper())\n');
     assert.deepStrictEqual([result.description, result.stdout, result.exitCode], ["Change 'uper' to 'upper'", 'HELLO\n', 0]);

@@ -45,8 +45,9 @@ describe('requirements fixer', () => {
     assert.deepStrictEqual(DISTRIBUTION_BY_IMPORT.get('requests'), 'Requests');
   });
 
-  it('guesses the module\'s own name for one not in the table, without confidence', () => {
-    assert.deepStrictEqual(propose('rich').map((fix) => [fix.description, fix.confident, fix.edits[0].newText]), [["Add 'rich' to requirements.txt", false, 'rich\n']]);
+  it('proposes nothing for a module the table does not know: a guessed name is never installed', () => {
+    for (const module of ['rich', 'reqeusts', 'evilpkg', 'somepkg.sub']) assert.deepStrictEqual(propose(module, { 'main.py': `import ${module}\n` }), [], module);
+    assert.deepStrictEqual(ruleFixesFor(missing('reqeusts'), { 'main.py': 'import reqeusts\n' }).map((fix) => fix.source), ['rule:module-typo']);
   });
 
   it('proposes nothing when the distribution is declared already, however it is spelt', () => {

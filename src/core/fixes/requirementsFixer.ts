@@ -1,11 +1,13 @@
 // "No module named 'cv2'": the program needs a distribution the environment lacks. The fix names it
-// in requirements.txt, from which the run's environment is built.
+// in requirements.txt, from which the run's environment is built. Only distributions of the
+// import-name table are ever named: a module outside it is more likely a typo (module-typo) or a
+// private name than a package worth installing, and pip would install whatever answers to a guess.
 import { dependenciesOf, REQUIREMENTS_FILE } from '../dependencies';
 import type { FixCandidate, RuleFixer, TextEdit } from './fixTypes';
 import { DISTRIBUTION_BY_IMPORT } from './distributionTable';
 import { isStandardModule } from './importTable';
 
-const MISSING_MODULE = /^No module named '([A-Za-z_][\w.]*)'$/;
+export const MISSING_MODULE = /^No module named '([A-Za-z_][\w.]*)'$/;
 
 export const requirementsFixer: RuleFixer = {
   id: 'requirements',
@@ -14,26 +16,37 @@ export const requirementsFixer: RuleFixer = {
     const module = MISSING_MODULE.exec(error.message)?.[1];
     const top = module?.split('.')[0];
     if (!module || !top || isStandardModule(top) || isLocalModule(top, files)) return [];
-    const looked = DISTRIBUTION_BY_IMPORT.has(module) ? module : top;
-    const known = DISTRIBUTION_BY_IMPORT.get(looked);
-    // `requests:Requests`: the same name but for case and separators. Users write the module's spelling.
-    const distribution = known === undefined || normalized(known) === normalized(looked) ? looked : known;
-    // Declared already (requirements.txt, the files it includes, pyproject.toml): the module is not
-    // where the distribution puts it, and naming it again would change nothing.
-    if (dependenciesOf(files).some((requirement) => declaredName(requirement) === normalized(distribution))) return [];
-    const requirements = files[REQUIREMENTS_FILE];
+    const requirement = requirementFor(module, files);
+    if (!requirement) return [];
     return [{
       source: 'rule:requirements',
-      description: `Add '${distribution}' to ${REQUIREMENTS_FILE}`,
-      edits: [appendLine(requirements ?? '', distribution)],
-      // A name missing from the table is only a guess that the distribution is spelt as the module.
-      confident: known !== undefined,
+      description: `Add '${requirement.distribution}' to ${REQUIREMENTS_FILE}`,
+      edits: [requirement.edit],
+      confident: true,
     } satisfies FixCandidate];
   },
 };
 
+/**
+ * The table's distribution for a module (looked up whole, then by its top-level package) and the
+ * edit that appends it to requirements.txt; undefined when the table does not know the module or
+ * the distribution is declared already.
+ */
+export function requirementFor(module: string, files: Readonly<Record<string, string>>): { distribution: string; edit: TextEdit } | undefined {
+  const top = module.split('.')[0];
+  const looked = DISTRIBUTION_BY_IMPORT.has(module) ? module : top;
+  const known = DISTRIBUTION_BY_IMPORT.get(looked);
+  if (known === undefined) return undefined;
+  // `requests:Requests`: the same name but for case and separators. Users write the module's spelling.
+  const distribution = normalized(known) === normalized(looked) ? looked : known;
+  // Declared already (requirements.txt, the files it includes, pyproject.toml): the module is not
+  // where the distribution puts it, and naming it again would change nothing.
+  if (dependenciesOf(files).some((requirement) => declaredName(requirement) === normalized(distribution))) return undefined;
+  return { distribution, edit: appendLine(files[REQUIREMENTS_FILE] ?? '', distribution) };
+}
+
 /** A module of the run's own files: `name.py` or a folder `name/` anywhere in the run set. */
-function isLocalModule(name: string, files: Readonly<Record<string, string>>): boolean {
+export function isLocalModule(name: string, files: Readonly<Record<string, string>>): boolean {
   return Object.keys(files).some((file) => file.replace(/\\/g, '/').split('/').some((part, i, parts) => (i < parts.length - 1 ? part === name : part === `${name}.py`)));
 }
 

@@ -5,6 +5,7 @@ import type { FixCandidate, RuleFixer, TextEdit } from './fixTypes';
 import { importForUse } from './importByUse';
 import { importInsertionLine } from './importPlacement';
 import { indentationFixer } from './indentationFixer';
+import { moduleTypo } from './moduleTypo';
 import { requirementsFixer } from './requirementsFixer';
 import { unterminatedString } from './stringFixer';
 import { missingColon } from './syntaxFixers';
@@ -59,7 +60,7 @@ function occurrence(line: string, name: string, from: number): number | undefine
 }
 
 export const RULE_FIXERS: readonly RuleFixer[] = [
-  missingImport, didYouMean, unclosedBracket, mismatchedBracket, missingColon, unterminatedString, indentationFixer, requirementsFixer,
+  missingImport, didYouMean, unclosedBracket, mismatchedBracket, missingColon, unterminatedString, indentationFixer, moduleTypo, requirementsFixer,
 ];
 
 /** Every rule fix for an error, in the order the rules are listed. */

@@ -5,6 +5,7 @@ import { applyEdits, type FixCandidate } from '../fixes/fixTypes';
 import { ruleFixesFor } from '../fixes/ruleFixers';
 import { errorsOfRun } from '../runErrors';
 import type { RunLimits, Runner, RunResult } from '../runTypes';
+import { installGate, type InstallApproval } from './installGate';
 import type { AttemptRecord, FileHealRecord, RunSummary } from './ledger';
 import { addUsage, NO_TOKENS, type EarlierAttempt, type ModelFixer, type TokenUsage } from './modelTypes';
 import { errorSignature, judge, type RunState } from './progress';
@@ -36,6 +37,8 @@ export interface HealOptions {
   keepPartial?: boolean;
   /** The image for a set of files (their requirements.txt / pyproject.toml); undefined: the runner's own. */
   imageFor?: (files: Readonly<Record<string, string>>, signal?: AbortSignal) => Promise<string | undefined>;
+  /** Asked before a fix that adds requirements is built; absent or no: the heal stops with `needs-approval`. */
+  approveInstall?: InstallApproval;
   args?: readonly string[];
   stdin?: string;
   signal?: AbortSignal;
@@ -69,6 +72,7 @@ class HealSession {
   private tokens: TokenUsage = NO_TOKENS;
   private current: Record<string, string>;
   private healed = false;
+  private readonly approvedInstalls = new Set<string>();
 
   constructor(private readonly input: HealInput, private readonly options: HealOptions) {
     this.maxAttempts = Math.max(0, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
@@ -131,6 +135,7 @@ class HealSession {
       this.attempts.push(attempt.record);
       if (attempt.record.outcome === 'cancelled') return this.record('cancelled', 'cancelled', first, state);
       if (attempt.stop) return this.record('engine-error', attempt.stop, first, state);
+      if (attempt.needsApproval) return this.record('needs-approval', attempt.needsApproval, first, state);
       if (attempt.record.outcome === 'healed') {
         this.healed = true;
         return this.record('healed', `healed in ${number} attempt${number === 1 ? '' : 's'}`, first, attempt.state);
@@ -162,7 +167,7 @@ class HealSession {
     const base = { number, error: state.error!, rejections, tokens };
     const fixed = this.applied(candidate);
     const fix = { source: candidate.source, description: candidate.description, diff: fixed ? unifiedDiffOfFiles(this.current, fixed) : '' };
-    const done = (record: Omit<AttemptRecord, 'number' | 'error' | 'rejections' | 'tokens' | 'durationMs' | 'fix'>, extra: { state?: RunState; stop?: string; verdict?: string } = {}) => ({
+    const done = (record: Omit<AttemptRecord, 'number' | 'error' | 'rejections' | 'tokens' | 'durationMs' | 'fix'>, extra: { state?: RunState; stop?: string; verdict?: string; needsApproval?: string } = {}) => ({
       record: { ...base, fix, ...record, durationMs: Date.now() - startedAt },
       ...extra,
     });
@@ -172,6 +177,12 @@ class HealSession {
     }
     const before = this.earlier.find((earlier) => earlier.diff === fix.diff);
     if (before) return done({ outcome: 'reverted', why: `the same fix was tried before: ${before.why}` });
+    const gate = await installGate(this.input.files, fixed, this.approvedInstalls, this.options.approveInstall, this.options.signal);
+    if ('refused' in gate) {
+      this.remember(fix, gate.refused);
+      return done({ outcome: 'reverted', why: gate.refused });
+    }
+    if ('needsApproval' in gate) return done({ outcome: 'reverted', why: gate.needsApproval }, { needsApproval: gate.needsApproval });
     let after: RunState;
     try {
       after = await this.run(fixed, number, 'verifying');

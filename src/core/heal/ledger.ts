@@ -50,9 +50,10 @@ export interface AttemptRecord {
 
 /**
  * clean: ran clean before any fix; healed: runs clean now; not-healed: attempts ran out or no fix
- * held; cancelled; engine-error: the sandbox failed, nothing could be judged.
+ * held; cancelled; engine-error: the sandbox failed, nothing could be judged; needs-approval: a fix
+ * would install requirements the user has not allowed, so the heal stopped before building them.
  */
-export type FileOutcome = 'clean' | 'healed' | 'not-healed' | 'cancelled' | 'engine-error';
+export type FileOutcome = 'clean' | 'healed' | 'not-healed' | 'cancelled' | 'engine-error' | 'needs-approval';
 
 export interface FileHealRecord {
   entry: string;
