@@ -41,12 +41,18 @@ describe('requirements fixer', () => {
   });
 
   it('writes the module\'s own spelling when the table\'s distribution differs from it only in case or separators', () => {
-    assert.deepStrictEqual(propose('requests').map((fix) => [fix.description, fix.confident, fix.edits[0].newText]), [["Add 'requests' to requirements.txt", true, 'requests\n']]);
-    assert.deepStrictEqual(DISTRIBUTION_BY_IMPORT.get('requests'), 'Requests');
+    assert.deepStrictEqual(propose('faker').map((fix) => [fix.description, fix.confident, fix.edits[0].newText]), [["Add 'faker' to requirements.txt", true, 'faker\n']]);
+    assert.deepStrictEqual(DISTRIBUTION_BY_IMPORT.get('faker'), 'Faker');
+  });
+
+  it('knows widely used distributions spelt as their module, which the pipreqs mapping leaves out', () => {
+    for (const module of ['numpy', 'pandas', 'torch', 'httpx', 'rich', 'docker']) {
+      assert.deepStrictEqual(propose(module, { 'main.py': `import ${module}\n` }).map((fix) => fix.description), [`Add '${module}' to requirements.txt`], module);
+    }
   });
 
   it('proposes nothing for a module the table does not know: a guessed name is never installed', () => {
-    for (const module of ['rich', 'reqeusts', 'evilpkg', 'somepkg.sub']) assert.deepStrictEqual(propose(module, { 'main.py': `import ${module}\n` }), [], module);
+    for (const module of ['richtext_helpers', 'reqeusts', 'evilpkg', 'somepkg.sub']) assert.deepStrictEqual(propose(module, { 'main.py': `import ${module}\n` }), [], module);
     assert.deepStrictEqual(ruleFixesFor(missing('reqeusts'), { 'main.py': 'import reqeusts\n' }).map((fix) => fix.source), ['rule:module-typo']);
   });
 
