@@ -21,6 +21,7 @@ import { applyFileTexts, StaleDocumentError } from './fileEdits';
 import { FixPreview } from './fixPreview';
 import type { ModelProvider } from './modelProvider';
 import { RunDiagnostics, uriOf } from './runDiagnostics';
+import type { RunGate } from './runGate';
 import type { RunnerProvider } from './runnerProvider';
 import { readSettings } from './settings';
 import type { EngineStatusBar } from './statusBar';
@@ -56,6 +57,7 @@ export interface RunAndHealDeps {
   problems: EngineProblemNotifier;
   preview: FixPreview;
   sink?: HealRunSink;
+  gate: RunGate;
 }
 
 /** The fixes one file of a run got, so they can be undone exactly (Revert This Fix, Revert All). */
@@ -139,7 +141,9 @@ export class RunAndHealCommand {
 
   private async execute(targets: HealTarget[], heal: boolean, title: string): Promise<HealOutcome[]> {
     const first = uriOf(targets[0].root, targets[0].launch.target);
-    const settings = readSettings(first);
+    const allowed = await this.deps.gate.settingsFor(first);
+    if ('refused' in allowed) return this.refuse(allowed.refused) ?? [];
+    const { settings } = allowed;
     const controller = new AbortController();
     this.running = controller;
     void vscode.commands.executeCommand('setContext', 'selfHeal.running', true);
