@@ -47,7 +47,9 @@ export function isGuarded(key: string): key is GuardedSetting {
 export function chooseGuardedValue(key: GuardedSetting, inspected: InspectedSetting, confirmed: IsConfirmed): GuardedChoice {
   const user = inspected.globalValue !== undefined ? { value: inspected.globalValue, from: 'user' as const } : { value: inspected.defaultValue, from: 'default' as const };
   const held: HeldValue[] = [];
-  const candidates: Array<[WorkspaceScope, unknown]> = [['workspaceFolder', inspected.workspaceFolderValue], ['workspace', inspected.workspaceValue]];
+  // A single-folder workspace reports its .vscode/settings.json as both: one value, one question.
+  const folderValue = sameValue(inspected.workspaceFolderValue, inspected.workspaceValue) ? undefined : inspected.workspaceFolderValue;
+  const candidates: Array<[WorkspaceScope, unknown]> = [['workspaceFolder', folderValue], ['workspace', inspected.workspaceValue]];
   for (const [scope, value] of candidates) {
     if (value === undefined) continue;
     if (sameValue(value, user.value) || (key in SAFEST && sameValue(value, SAFEST[key])) || confirmed(key, value)) return { value, from: scope, held };

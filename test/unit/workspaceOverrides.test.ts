@@ -33,6 +33,11 @@ describe('workspace overrides of sensitive settings', () => {
     assert.deepStrictEqual(chooseGuardedValue('image', inspected, confirmedOnly('image', 'attacker/image:latest')).from, 'workspaceFolder');
   });
 
+  it('asks once about a single-folder workspace, whose settings file inspect() reports as both workspace and folder', () => {
+    const choice = chooseGuardedValue('runner', { defaultValue: 'docker', workspaceValue: 'local', workspaceFolderValue: 'local' }, nothingConfirmed);
+    assert.deepStrictEqual(choice.held, [{ key: 'runner', value: 'local', scope: 'workspace' }]);
+  });
+
   it('takes without asking a workspace value equal to the user value, or one that can only isolate more', () => {
     assert.deepStrictEqual(chooseGuardedValue('image', { defaultValue: 'python:3.11-slim', globalValue: 'python:3.12-slim', workspaceValue: 'python:3.12-slim' }, nothingConfirmed).held, []);
     assert.deepStrictEqual(chooseGuardedValue('runner', { defaultValue: 'docker', globalValue: 'local', workspaceValue: 'docker' }, nothingConfirmed), { value: 'docker', from: 'workspace', held: [] });
