@@ -20,6 +20,8 @@ const UNSANDBOXED_QUESTION =
   'Self-Heal is set to run Python unsandboxed (selfHeal.runner = local): the program runs as a plain process with your permissions, with no memory, process or network limits.';
 const UNSANDBOXED_REFUSED = 'Self-Heal: nothing was run: running unsandboxed (selfHeal.runner = local) was not allowed.';
 const KEY = 'sk-gate-test-0123456789';
+const RULE_FIX = 'print(json.dumps([1, 2]))\n';
+const AI_FIX = 'total = 1 + "2"\nprint(total)\n';
 
 const state = () => vscode.commands.executeCommand<GateState>('_selfHeal.testState');
 const disk = (name: string) => fs.readFileSync(workspaceFile(name).fsPath, 'utf8');
@@ -131,18 +133,22 @@ describe('extension host: workspace settings and the run gate', function () {
   it('with the runner set to local, every path that runs code asks first, and runs nothing when refused', async () => {
     const model = await startScriptedModelServer(noFix);
     try {
-      // Diagnostics with a rule fix and with Fix with AI on offer, from sandboxed runs.
+      // Diagnostics with a rule fix and with Fix with AI on offer, from sandboxed runs of programs
+      // written here, so earlier tests' edits do not matter (two folders: a run replaces the
+      // diagnostics of every file of its folder).
+      for (const folder of ['gate_rule', 'gate_ai']) fs.mkdirSync(workspaceFile(folder).fsPath, { recursive: true });
+      fs.writeFileSync(workspaceFile('gate_rule/rule_fix.py').fsPath, RULE_FIX);
+      fs.writeFileSync(workspaceFile('gate_ai/ai_fix.py').fsPath, AI_FIX);
       await setUserSetting('model.baseUrl', model.baseUrl);
       await settle();
-      await openFile('diag/main.py');
-      await vscode.commands.executeCommand('selfHeal.runWithoutHealing');
-      await openFile('heal/type_error.py');
-      await vscode.commands.executeCommand('selfHeal.runWithoutHealing');
-      const [ruleFix] = await quickFixes('diag/util.py');
-      const [aiFix] = await quickFixes('heal/type_error.py');
+      for (const file of ['gate_rule/rule_fix.py', 'gate_ai/ai_fix.py']) {
+        const outcome = await vscode.commands.executeCommand<{ record: { outcome: string } } | undefined>('selfHeal.runWithoutHealing', workspaceFile(file));
+        assert.strictEqual(outcome?.record.outcome, 'not-healed', `${file}: ${JSON.stringify(outcome ?? (await state()))}`);
+      }
+      const [ruleFix] = await quickFixes('gate_rule/rule_fix.py');
+      const [aiFix] = await quickFixes('gate_ai/ai_fix.py');
       assert.deepStrictEqual([ruleFix?.title, aiFix?.title], ["Add 'import json'", 'Fix with AI']);
 
-      const untouched = [disk('diag/util.py'), disk('heal/type_error.py')];
       await setUserSetting('runner', 'local');
       const paths: Array<[string, () => Thenable<unknown>, unknown]> = [
         ['Run Python File', () => vscode.commands.executeCommand('selfHeal.runFile', workspaceFile('greet.py')), undefined],
@@ -163,7 +169,7 @@ describe('extension host: workspace settings and the run gate', function () {
         assert.strictEqual((await state()).lastGateRefusal, UNSANDBOXED_REFUSED, name);
       }
       assert.strictEqual(model.requests.length, 0);
-      assert.deepStrictEqual([disk('diag/util.py'), disk('heal/type_error.py')], untouched);
+      assert.deepStrictEqual([disk('gate_rule/rule_fix.py'), disk('gate_ai/ai_fix.py')], [RULE_FIX, AI_FIX]);
 
       // Allowed once, the workspace runs unsandboxed without asking again.
       const allowed = await questionsDuring(async () => {
@@ -179,6 +185,7 @@ describe('extension host: workspace settings and the run gate', function () {
       await setUserSetting('runner', undefined);
       await setUserSetting('model.baseUrl', undefined);
       await model.close();
+      for (const folder of ['gate_rule', 'gate_ai']) fs.rmSync(workspaceFile(folder).fsPath, { recursive: true, force: true });
     }
   });
 });
