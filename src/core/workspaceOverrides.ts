@@ -58,6 +58,15 @@ export function chooseGuardedValue(key: GuardedSetting, inspected: InspectedSett
   return { ...user, held };
 }
 
+/**
+ * The settings a run depends on, in the order to ask about them: the runner first, since it decides
+ * which of the others matter; a question about a setting the run does not use would only confuse.
+ */
+export function settingsUsedBy(run: { runner: 'docker' | 'local'; usesModel: boolean }): GuardedSetting[] {
+  const runner: GuardedSetting[] = run.runner === 'local' ? ['pythonPath'] : ['docker.host', 'image', 'network'];
+  return ['runner', ...runner, ...(run.usesModel ? (['model.baseUrl'] as const) : [])];
+}
+
 /** The name a confirmation is remembered by: a changed value is a new question. */
 export function confirmationId(key: GuardedSetting, value: unknown): string {
   return createHash('sha256').update(JSON.stringify([key, value])).digest('hex');

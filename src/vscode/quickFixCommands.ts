@@ -45,7 +45,7 @@ export class QuickFixCommands {
     if ('refused' in found) return this.report({ applied: false, message: found.refused });
     const { offer, origin, uri } = found;
     const candidate = offer.candidate!;
-    const allowed = await this.deps.gate.settingsFor(uri);
+    const allowed = await this.deps.gate.settingsFor(uri, { model: false });
     if ('refused' in allowed) return this.report({ applied: false, message: allowed.refused });
     const { settings } = allowed;
     const fixed = { ...origin.files };
@@ -88,7 +88,7 @@ export class QuickFixCommands {
     const found = this.find(args);
     if ('refused' in found) return this.report({ applied: false, message: found.refused });
     const { origin, uri } = found;
-    const allowed = await this.deps.gate.settingsFor(uri);
+    const allowed = await this.deps.gate.settingsFor(uri, { model: true });
     if ('refused' in allowed) return this.report({ applied: false, message: allowed.refused });
     const { settings } = allowed;
     const model = await this.deps.models.fixerFor(settings);

@@ -141,7 +141,7 @@ export class RunAndHealCommand {
 
   private async execute(targets: HealTarget[], heal: boolean, title: string): Promise<HealOutcome[]> {
     const first = uriOf(targets[0].root, targets[0].launch.target);
-    const allowed = await this.deps.gate.settingsFor(first);
+    const allowed = await this.deps.gate.settingsFor(first, { model: heal });
     if ('refused' in allowed) return this.refuse(allowed.refused) ?? [];
     const { settings } = allowed;
     const controller = new AbortController();

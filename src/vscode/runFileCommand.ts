@@ -38,7 +38,7 @@ export class RunFileCommand {
     if (this.running) return this.refuse('Self-Heal: a run is in progress; stop it first.');
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (document?.isDirty && !(await document.save())) return this.refuse(`Self-Heal: ${path.basename(uri.fsPath)} could not be saved, so it was not run.`);
-    const allowed = await this.deps.gate.settingsFor(uri);
+    const allowed = await this.deps.gate.settingsFor(uri, { model: false });
     if ('refused' in allowed) return this.refuse(allowed.refused);
     const { settings } = allowed;
     settings.problems.forEach((problem) => this.deps.channels.log.warn(problem));

@@ -1,9 +1,9 @@
 // The one gate every path that runs code passes (Run, Run & Self-Heal for a file or the workspace,
 // Run Without Healing, Retry, both quick fixes): it settles which workspace values of sensitive
 // settings count, asking about each new one, and asks once per workspace before unsandboxed runs.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { SelfHealSettings } from '../core/settingsModel';
-import { confirmationId, heldLogLine, overrideQuestion, type HeldValue } from '../core/workspaceOverrides';
+import { confirmationId, heldLogLine, overrideQuestion, settingsUsedBy, type HeldValue } from '../core/workspaceOverrides';
 import type { OverrideConfirmations } from './overrideConfirmations';
 import type { Questions } from './questions';
 import { readGuardedSettings } from './settings';
@@ -14,6 +14,13 @@ export const RUN_UNSANDBOXED = 'Run Unsandboxed';
 export const UNSANDBOXED_QUESTION =
   'Self-Heal is set to run Python unsandboxed (selfHeal.runner = local): the program runs as a plain process with your permissions, with no memory, process or network limits.';
 export const UNSANDBOXED_REFUSED = 'Self-Heal: nothing was run: running unsandboxed (selfHeal.runner = local) was not allowed.';
+export const UNTRUSTED_REFUSED = 'Self-Heal runs code only in trusted workspaces. Trust this workspace to run Python files.';
+
+/** What the run needs besides a runner. */
+export interface RunNeeds {
+  /** It may ask the model (Run & Self-Heal, Fix with AI). */
+  model: boolean;
+}
 
 export interface RunGateDeps {
   questions: Questions;
@@ -31,24 +38,29 @@ export class RunGate {
   constructor(private readonly deps: RunGateDeps) {}
 
   /** The settings a run of `scope` uses, or why the run is not allowed. */
-  async settingsFor(scope: vscode.Uri | undefined): Promise<{ settings: SelfHealSettings } | { refused: string }> {
-    await this.askAboutWorkspaceValues(scope);
+  async settingsFor(scope: vscode.Uri | undefined, needs: RunNeeds): Promise<{ settings: SelfHealSettings } | { refused: string }> {
+    if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED_REFUSED);
+    await this.askAboutWorkspaceValues(scope, needs);
     const { settings, held } = readGuardedSettings(scope, this.deps.confirmations.isConfirmed);
     for (const { held: value, used } of held) this.deps.log.warn(heldLogLine(value, used));
-    if (settings.runner === 'local' && !(await this.localConsent())) {
-      this.lastRefusal = UNSANDBOXED_REFUSED;
-      this.deps.log.warn(UNSANDBOXED_REFUSED);
-      return { refused: UNSANDBOXED_REFUSED };
-    }
+    if (settings.runner === 'local' && !(await this.localConsent())) return this.refuse(UNSANDBOXED_REFUSED);
     this.lastRefusal = undefined;
     return { settings };
   }
 
-  /** Asks about the most specific unconfirmed value of each setting until nothing new is left. */
-  private async askAboutWorkspaceValues(scope: vscode.Uri | undefined): Promise<void> {
+  private refuse(reason: string): { refused: string } {
+    this.lastRefusal = reason;
+    this.deps.log.warn(reason);
+    return { refused: reason };
+  }
+
+  /** Asks about the most specific unconfirmed value of each setting the run uses until nothing new is left. */
+  private async askAboutWorkspaceValues(scope: vscode.Uri | undefined, needs: RunNeeds): Promise<void> {
     for (;;) {
-      const { held } = readGuardedSettings(scope, this.deps.confirmations.isConfirmed);
-      const next = held.map((h) => h.held).find((value) => !this.declined.has(idOf(value)));
+      const { settings, held } = readGuardedSettings(scope, this.deps.confirmations.isConfirmed);
+      const used = settingsUsedBy({ runner: settings.runner, usesModel: needs.model && settings.fix.ai });
+      const open = held.map((h) => h.held).filter((value) => used.includes(value.key) && !this.declined.has(idOf(value)));
+      const next = open.sort((a, b) => used.indexOf(a.key) - used.indexOf(b.key))[0];
       if (!next) return;
       const answer = await this.deps.questions.modal(
         overrideQuestion(next),

@@ -1,6 +1,6 @@
 // Which value of a sensitive setting wins, given what inspect() reports and what the user confirmed.
 import * as assert from 'assert';
-import { chooseGuardedValue, confirmationId, heldLogLine, overrideQuestion, type IsConfirmed } from '../../src/core/workspaceOverrides';
+import { chooseGuardedValue, confirmationId, heldLogLine, overrideQuestion, settingsUsedBy, type IsConfirmed } from '../../src/core/workspaceOverrides';
 import { keyRefusal, originOf } from '../../src/core/keyOrigin';
 
 const nothingConfirmed: IsConfirmed = () => false;
@@ -43,6 +43,11 @@ describe('workspace overrides of sensitive settings', () => {
     assert.deepStrictEqual(chooseGuardedValue('runner', { defaultValue: 'docker', globalValue: 'local', workspaceValue: 'docker' }, nothingConfirmed), { value: 'docker', from: 'workspace', held: [] });
     assert.deepStrictEqual(chooseGuardedValue('network', { defaultValue: 'none', globalValue: 'bridge', workspaceValue: 'none' }, nothingConfirmed).value, 'none');
     assert.deepStrictEqual(chooseGuardedValue('network', { defaultValue: 'none', workspaceValue: 'host' }, nothingConfirmed).held, [{ key: 'network', value: 'host', scope: 'workspace' }]);
+  });
+
+  it('asks only about what the run uses, the runner first', () => {
+    assert.deepStrictEqual(settingsUsedBy({ runner: 'docker', usesModel: true }), ['runner', 'docker.host', 'image', 'network', 'model.baseUrl']);
+    assert.deepStrictEqual(settingsUsedBy({ runner: 'local', usesModel: false }), ['runner', 'pythonPath']);
   });
 
   it('remembers a confirmation by setting and value', () => {

@@ -114,6 +114,7 @@ describe('extension host: workspace settings and the run gate', function () {
 
   it('a workspace runner: local is not used unconfirmed: the run stays in the sandbox, and a declined value is not asked again', async () => {
     await setSetting('runner', 'local');
+    await setSetting('pythonPath', '/tmp/not-a-python'); // only the local runner uses it: not asked about
     try {
       const run = await questionsDuring(async () => {
         await answerNextQuestions(null);
@@ -127,6 +128,7 @@ describe('extension host: workspace settings and the run gate', function () {
       assert.strictEqual((await state()).lastHeal?.record.outcome, 'clean');
     } finally {
       await setSetting('runner', undefined);
+      await setSetting('pythonPath', undefined);
     }
   });
 
