@@ -81,7 +81,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: 'python' }, quickFixes, { providedCodeActionKinds: QuickFixProvider.kinds }),
     vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('selfHeal.model') && void refreshModelConfigured()),
-    channels, runners, statusBar, diagnostics, preview,
+    confirmations.onDidConfirm((key) => key === 'model.baseUrl' && void refreshModelConfigured()),
+    channels, runners, statusBar, diagnostics, preview, confirmations,
   );
   const activationMs = performance.now() - started;
   channels.log.info(`activated in ${activationMs.toFixed(1)} ms`);
