@@ -6,11 +6,14 @@ import { COMMANDS } from './vscode/commandIds';
 import { EngineProblemNotifier } from './vscode/engineProblems';
 import { FixPreview } from './vscode/fixPreview';
 import { ModelProvider } from './vscode/modelProvider';
+import { OverrideConfirmations } from './vscode/overrideConfirmations';
+import { ANSWER_NEXT_QUESTIONS, Questions } from './vscode/questions';
 import { QuickFixCommands } from './vscode/quickFixCommands';
 import { QuickFixProvider, type QuickFixArgs } from './vscode/quickFixes';
 import { RunAndHealCommand } from './vscode/runAndHealCommand';
 import { RunDiagnostics } from './vscode/runDiagnostics';
 import { RunFileCommand } from './vscode/runFileCommand';
+import { RunGate } from './vscode/runGate';
 import { RunnerProvider } from './vscode/runnerProvider';
 import { ApiKeyStore } from './vscode/secrets';
 import { readSettings } from './vscode/settings';
@@ -27,22 +30,25 @@ export function activate(context: vscode.ExtensionContext): void {
   runners = new RunnerProvider(channels.log);
   const statusBar = new EngineStatusBar();
   const problems = new EngineProblemNotifier();
-  const apiKeys = new ApiKeyStore(context.secrets);
+  const questions = new Questions(context.extensionMode === vscode.ExtensionMode.Test);
+  const confirmations = new OverrideConfirmations(context.workspaceState);
+  const gate = new RunGate({ questions, confirmations, workspaceState: context.workspaceState, log: channels.log });
+  const apiKeys = new ApiKeyStore(context.secrets, questions);
   const models = new ModelProvider(apiKeys, channels.log);
   const diagnostics = new RunDiagnostics();
   const preview = new FixPreview();
   const attemptsPanel = registerAttemptsPanel(context, { log: (line) => channels.log.warn(line) });
   const sink = panelSink(attemptsPanel);
-  const runFile = new RunFileCommand({ channels, runners, statusBar, problems, workspaceState: context.workspaceState });
-  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink });
+  const runFile = new RunFileCommand({ channels, runners, statusBar, problems, gate });
+  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink, gate });
   let modelConfigured = false;
   const refreshModelConfigured = async () => {
-    modelConfigured = await models.configured(readSettings());
+    modelConfigured = await models.configured(readSettings(undefined, confirmations.isConfirmed));
     attemptsPanel.setModelConfigured(modelConfigured);
   };
   void refreshModelConfigured();
   const quickFixes = new QuickFixProvider(diagnostics, () => modelConfigured);
-  const quickFixCommands = new QuickFixCommands({ provider: quickFixes, diagnostics, runners, models, sink });
+  const quickFixCommands = new QuickFixCommands({ provider: quickFixes, diagnostics, runners, models, sink, gate });
 
   const register = (id: string, handler: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   register(COMMANDS.runFile, (uri?: vscode.Uri) => runFile.run(uri));
@@ -58,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): void {
   });
   register(COMMANDS.applyRuleFix, (args: QuickFixArgs) => quickFixCommands.applyRuleFix(args));
   register(COMMANDS.fixWithAi, (args: QuickFixArgs) => quickFixCommands.fixWithAi(args));
-  register(COMMANDS.setApiKey, async () => (await apiKeys.promptAndStore()) && refreshModelConfigured());
+  register(COMMANDS.setApiKey, async () => (await apiKeys.promptAndStore(readSettings(undefined, confirmations.isConfirmed).model.baseUrl)) && refreshModelConfigured());
   register(COMMANDS.clearApiKey, async () => {
     await apiKeys.clear();
     await refreshModelConfigured();
@@ -69,11 +75,14 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'media', 'troubleshooting.md')),
   );
   // For the integration tests: what a user would see, read back without scraping the UI.
-  register(COMMANDS.testState, () => testStateOf({ channels, statusBar, problems, runFile, heal, diagnostics, quickFixes, quickFixCommands, preview, activationMs }));
+  register(COMMANDS.testState, () => testStateOf({ channels, statusBar, problems, runFile, heal, diagnostics, quickFixes, quickFixCommands, preview, questions, gate, models, activationMs }));
+  // Only in a test host: the workbench refuses modal dialogs there, so the tests give the answers.
+  if (context.extensionMode === vscode.ExtensionMode.Test) register(ANSWER_NEXT_QUESTIONS, (answers: unknown) => questions.answerNext(answers));
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: 'python' }, quickFixes, { providedCodeActionKinds: QuickFixProvider.kinds }),
     vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('selfHeal.model') && void refreshModelConfigured()),
-    channels, runners, statusBar, diagnostics, preview,
+    confirmations.onDidConfirm((key) => key === 'model.baseUrl' && void refreshModelConfigured()),
+    channels, runners, statusBar, diagnostics, preview, confirmations,
   );
   const activationMs = performance.now() - started;
   channels.log.info(`activated in ${activationMs.toFixed(1)} ms`);

@@ -9,6 +9,7 @@ import { EngineError } from '../core/engineError';
 import { resultWithoutProgram } from '../core/runResults';
 import type { EngineFacts, Runner, RunRequest, RunResult } from '../core/runTypes';
 import { RunWatch } from '../core/runWatch';
+import { programEnvironment } from './programEnvironment';
 
 export const UNSANDBOXED_NOTICE = 'unsandboxed: the program ran as a plain local process with your permissions';
 
@@ -44,7 +45,7 @@ export class LocalRunner implements Runner {
       const child = spawn(this.python, [request.entry, ...(request.args ?? [])], {
         cwd: workDir,
         detached: true,
-        env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
+        env: programEnvironment(process.env, workDir),
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       const watch = new RunWatch(request, () => killGroup(child.pid));

@@ -15,8 +15,8 @@ import type { ModelProvider } from './modelProvider';
 import type { QuickFixArgs, QuickFixProvider } from './quickFixes';
 import type { HealRunSink } from './runAndHealCommand';
 import type { DiagnosedError, RunDiagnostics } from './runDiagnostics';
+import type { RunGate } from './runGate';
 import type { RunnerProvider } from './runnerProvider';
-import { readSettings } from './settings';
 
 export interface QuickFixDeps {
   provider: QuickFixProvider;
@@ -24,6 +24,7 @@ export interface QuickFixDeps {
   runners: RunnerProvider;
   models: ModelProvider;
   sink?: HealRunSink;
+  gate: RunGate;
 }
 
 /** What the last quick fix did, for the tests. */
@@ -45,7 +46,9 @@ export class QuickFixCommands {
     if ('refused' in found) return this.report({ applied: false, message: found.refused });
     const { offer, origin, uri } = found;
     const candidate = offer.candidate!;
-    const settings = readSettings(uri);
+    const allowed = await this.deps.gate.settingsFor(uri, { model: false });
+    if ('refused' in allowed) return this.report({ applied: false, message: allowed.refused });
+    const { settings } = allowed;
     const fixed = { ...origin.files };
     for (const file of new Set(candidate.edits.map((e) => e.file))) {
       const text = applyEdits(fixed[file] ?? '', candidate.edits.filter((e) => e.file === file));
@@ -88,7 +91,9 @@ export class QuickFixCommands {
     const found = this.find(args);
     if ('refused' in found) return this.report({ applied: false, message: found.refused });
     const { origin, uri } = found;
-    const settings = readSettings(uri);
+    const allowed = await this.deps.gate.settingsFor(uri, { model: true });
+    if ('refused' in allowed) return this.report({ applied: false, message: allowed.refused });
+    const { settings } = allowed;
     const model = await this.deps.models.fixerFor(settings);
     if (!model) {
       void vscode.window.showWarningMessage('Self-Heal: no model is set up. Set an API key, or point selfHeal.model.baseUrl at a local server.', 'Set API Key').then((choice) => {

@@ -22,6 +22,7 @@ import { FixPreview } from './fixPreview';
 import { installApprovalForRun } from './installApproval';
 import type { ModelProvider } from './modelProvider';
 import { RunDiagnostics, uriOf } from './runDiagnostics';
+import type { RunGate } from './runGate';
 import type { RunnerProvider } from './runnerProvider';
 import { readSettings } from './settings';
 import type { EngineStatusBar } from './statusBar';
@@ -57,6 +58,7 @@ export interface RunAndHealDeps {
   problems: EngineProblemNotifier;
   preview: FixPreview;
   sink?: HealRunSink;
+  gate: RunGate;
 }
 
 /** The fixes one file of a run got, so they can be undone exactly (Revert This Fix, Revert All). */
@@ -140,7 +142,9 @@ export class RunAndHealCommand {
 
   private async execute(targets: HealTarget[], heal: boolean, title: string): Promise<HealOutcome[]> {
     const first = uriOf(targets[0].root, targets[0].launch.target);
-    const settings = readSettings(first);
+    const allowed = await this.deps.gate.settingsFor(first, { model: heal });
+    if ('refused' in allowed) return this.refuse(allowed.refused) ?? [];
+    const { settings } = allowed;
     const controller = new AbortController();
     this.running = controller;
     void vscode.commands.executeCommand('setContext', 'selfHeal.running', true);

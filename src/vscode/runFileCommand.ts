@@ -10,17 +10,15 @@ import type { SelfHealSettings } from '../core/settingsModel';
 import type { Channels } from './channels';
 import type { EngineProblemNotifier } from './engineProblems';
 import type { RunnerProvider } from './runnerProvider';
-import { readSettings } from './settings';
+import type { RunGate } from './runGate';
 import type { EngineStatusBar } from './statusBar';
-
-const LOCAL_CONSENT = 'selfHeal.localRunnerConsent';
 
 export interface RunFileDeps {
   channels: Channels;
   runners: RunnerProvider;
   statusBar: EngineStatusBar;
   problems: EngineProblemNotifier;
-  workspaceState: vscode.Memento;
+  gate: RunGate;
 }
 
 export class RunFileCommand {
@@ -40,9 +38,10 @@ export class RunFileCommand {
     if (this.running) return this.refuse('Self-Heal: a run is in progress; stop it first.');
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (document?.isDirty && !(await document.save())) return this.refuse(`Self-Heal: ${path.basename(uri.fsPath)} could not be saved, so it was not run.`);
-    const settings = readSettings(uri);
+    const allowed = await this.deps.gate.settingsFor(uri, { model: false });
+    if ('refused' in allowed) return this.refuse(allowed.refused);
+    const { settings } = allowed;
     settings.problems.forEach((problem) => this.deps.channels.log.warn(problem));
-    if (settings.runner === 'local' && !(await this.localConsent())) return undefined;
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
     let runSet;
     try {
@@ -106,18 +105,6 @@ export class RunFileCommand {
     }
     statusBar.show({ kind: 'found', engine: result.engine.engine });
     channels.appendProgram(`\n${summaryOf(result, settings)}\n`);
-  }
-
-  private async localConsent(): Promise<boolean> {
-    if (this.deps.workspaceState.get(LOCAL_CONSENT) === true) return true;
-    const choice = await vscode.window.showWarningMessage(
-      'Self-Heal is set to run Python unsandboxed (selfHeal.runner = local): the program runs as a plain process with your permissions, with no memory, process or network limits.',
-      { modal: true },
-      'Run Unsandboxed',
-    );
-    if (choice !== 'Run Unsandboxed') return false;
-    await this.deps.workspaceState.update(LOCAL_CONSENT, true);
-    return true;
   }
 
   private refuse(message: string, action?: string, command?: string): undefined {

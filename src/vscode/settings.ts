@@ -1,8 +1,26 @@
 import * as vscode from 'vscode';
 import { settingsFrom, type SelfHealSettings } from '../core/settingsModel';
+import { chooseGuardedValue, isGuarded, type GuardedChoice, type HeldValue, type IsConfirmed } from '../core/workspaceOverrides';
 
-/** Reads the settings fresh each time, so a change takes effect without a reload. */
-export function readSettings(scope?: vscode.Uri): SelfHealSettings {
+const NOTHING_CONFIRMED: IsConfirmed = () => false;
+
+/**
+ * Reads the settings fresh each time, so a change takes effect without a reload. A workspace value of
+ * a sensitive setting (core/workspaceOverrides.ts) counts only when `confirmed` says so.
+ */
+export function readSettings(scope?: vscode.Uri, confirmed: IsConfirmed = NOTHING_CONFIRMED): SelfHealSettings {
+  return readGuardedSettings(scope, confirmed).settings;
+}
+
+/** The settings and the workspace values that were passed over, each with the choice made instead. */
+export function readGuardedSettings(scope: vscode.Uri | undefined, confirmed: IsConfirmed): { settings: SelfHealSettings; held: Array<{ held: HeldValue; used: GuardedChoice }> } {
   const config = vscode.workspace.getConfiguration('selfHeal', scope);
-  return settingsFrom((key) => config.get(key));
+  const held = new Map<string, { held: HeldValue; used: GuardedChoice }>();
+  const settings = settingsFrom((key) => {
+    if (!isGuarded(key)) return config.get(key);
+    const choice = chooseGuardedValue(key, config.inspect(key) ?? {}, confirmed);
+    for (const value of choice.held) held.set(`${value.scope}:${value.key}`, { held: value, used: choice });
+    return choice.value;
+  });
+  return { settings, held: [...held.values()] };
 }

@@ -4,11 +4,14 @@ import * as vscode from 'vscode';
 import type { Channels } from './channels';
 import type { EngineProblemNotifier } from './engineProblems';
 import type { FixPreview } from './fixPreview';
+import type { ModelProvider } from './modelProvider';
+import type { Questions } from './questions';
 import type { QuickFixCommands } from './quickFixCommands';
 import type { QuickFixProvider } from './quickFixes';
 import type { RunAndHealCommand } from './runAndHealCommand';
 import type { RunDiagnostics } from './runDiagnostics';
 import type { RunFileCommand } from './runFileCommand';
+import type { RunGate } from './runGate';
 import type { EngineStatusBar } from './statusBar';
 
 export interface TestStateSources {
@@ -21,6 +24,9 @@ export interface TestStateSources {
   quickFixes: QuickFixProvider;
   quickFixCommands: QuickFixCommands;
   preview: FixPreview;
+  questions: Questions;
+  gate: RunGate;
+  models: ModelProvider;
   activationMs: number;
 }
 
@@ -37,6 +43,9 @@ export function testStateOf(s: TestStateSources) {
     lastQuickFix: s.quickFixCommands.last,
     quickFixTitles: s.quickFixes.lastTitles,
     pendingQuestion: s.preview.pendingQuestion,
+    questionsAsked: [...s.questions.asked],
+    lastGateRefusal: s.gate.lastRefusal,
+    lastKeyRefusal: s.models.lastKeyRefusal,
     diagnostics: s.diagnostics.all().map(({ uri, diagnostics }) => ({
       file: vscode.workspace.asRelativePath(uri),
       items: diagnostics.map((d) => ({

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { startScriptedModelServer, type ModelScript } from '../../support/scriptedModelServer';
-import { activateExtension, openFile, setSetting, workspaceFile } from './hostHelper';
+import { activateExtension, openFile, setSetting, setUserSetting, workspaceFile } from './hostHelper';
 
 interface Diagnostics {
   file: string;
@@ -42,13 +42,13 @@ async function runCommandOf(action: vscode.CodeAction): Promise<unknown> {
 
 async function withModel<T>(script: ModelScript, use: (requests: { body: any }[]) => Promise<T>): Promise<T> {
   const server = await startScriptedModelServer(script);
-  await setSetting('model.baseUrl', server.baseUrl);
+  await setUserSetting('model.baseUrl', server.baseUrl);
   await setSetting('model.name', 'test-model');
   await new Promise((r) => setTimeout(r, 300)); // the configuration event refreshes "model configured"
   try {
     return await use(server.requests);
   } finally {
-    await setSetting('model.baseUrl', undefined);
+    await setUserSetting('model.baseUrl', undefined);
     await server.close();
   }
 }
@@ -58,7 +58,7 @@ describe('extension host: Run & Self-Heal, diagnostics and quick fixes', functio
 
   before(async () => {
     await activateExtension();
-    if (process.env.SELF_HEAL_TEST_IMAGE) await setSetting('image', process.env.SELF_HEAL_TEST_IMAGE);
+    if (process.env.SELF_HEAL_TEST_IMAGE) await setUserSetting('image', process.env.SELF_HEAL_TEST_IMAGE);
     await setSetting('fix.applyMode', 'auto');
   });
 
@@ -244,14 +244,14 @@ describe('extension host: Run & Self-Heal, diagnostics and quick fixes', functio
   });
 
   it('an engine that does not answer gives a message, not an exception', async () => {
-    await setSetting('docker.host', 'unix:///nonexistent/engine.sock');
+    await setUserSetting('docker.host', 'unix:///nonexistent/engine.sock');
     try {
       await openFile('heal/missing_import.py');
       const outcome = await vscode.commands.executeCommand<HealState['lastHeal']>('selfHeal.runAndHeal');
       assert.strictEqual(outcome?.record.outcome, 'engine-error');
       assert.match((await state()).lastEngineProblem ?? '', /^No Docker or Podman engine answered at unix:\/\/\/nonexistent\/engine\.sock/);
     } finally {
-      await setSetting('docker.host', undefined);
+      await setUserSetting('docker.host', undefined);
     }
   });
 });

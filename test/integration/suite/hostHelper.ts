@@ -39,3 +39,17 @@ export function testState(): Thenable<TestState> {
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('selfHeal').update(key, value, vscode.ConfigurationTarget.Workspace);
 }
+
+/**
+ * A user-level setting. runner, pythonPath, docker.host, image, network and model.baseUrl are taken
+ * from a workspace only once the user confirms the value, so tests that simply need one set it here.
+ */
+export async function setUserSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('selfHeal').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** The answers the extension's next questions get (null: dismissed); only a test host accepts them. */
+export async function answerNextQuestions(...answers: Array<string | null>): Promise<void> {
+  const accepted = await vscode.commands.executeCommand<boolean>('_selfHeal.answerNextQuestions', answers);
+  if (!accepted) throw new Error('the extension did not take the answers (is this a test host?)');
+}

@@ -1,13 +1,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, EXTENSION_ID, openFile, setSetting, testState, workspaceFile } from './hostHelper';
+import { activateExtension, EXTENSION_ID, openFile, setSetting, setUserSetting, testState, workspaceFile } from './hostHelper';
 
 describe('extension host: Run Python File in Sandbox', function () {
   this.timeout(90_000);
 
   before(async () => {
     await activateExtension();
-    if (process.env.SELF_HEAL_TEST_IMAGE) await setSetting('image', process.env.SELF_HEAL_TEST_IMAGE);
+    if (process.env.SELF_HEAL_TEST_IMAGE) await setUserSetting('image', process.env.SELF_HEAL_TEST_IMAGE);
   });
 
   it('activates and registers its commands', async () => {
@@ -66,7 +66,7 @@ describe('extension host: Run Python File in Sandbox', function () {
   });
 
   it('shows the engine problem without throwing when no engine answers, and recovers', async () => {
-    await setSetting('docker.host', 'unix:///tmp/self-heal-dead-engine.sock');
+    await setUserSetting('docker.host', 'unix:///tmp/self-heal-dead-engine.sock');
     try {
       await openFile('hello.py');
       const result = await vscode.commands.executeCommand<{ reason: string }>('selfHeal.runFile');
@@ -78,7 +78,7 @@ describe('extension host: Run Python File in Sandbox', function () {
       );
       assert.strictEqual(state.statusBar, '$(warning) Self-Heal: no engine');
     } finally {
-      await setSetting('docker.host', undefined);
+      await setUserSetting('docker.host', undefined);
     }
     const again = await vscode.commands.executeCommand<{ exitCode: number }>('selfHeal.runFile');
     assert.strictEqual(again?.exitCode, 0);

@@ -1,0 +1,86 @@
+// The one gate every path that runs code passes (Run, Run & Self-Heal for a file or the workspace,
+// Run Without Healing, Retry, both quick fixes): it settles which workspace values of sensitive
+// settings count, asking about each new one, and asks once per workspace before unsandboxed runs.
+import * as vscode from 'vscode';
+import type { SelfHealSettings } from '../core/settingsModel';
+import { confirmationId, heldLogLine, overrideQuestion, settingsUsedBy, type HeldValue } from '../core/workspaceOverrides';
+import type { OverrideConfirmations } from './overrideConfirmations';
+import type { Questions } from './questions';
+import { readGuardedSettings } from './settings';
+
+const LOCAL_CONSENT = 'selfHeal.localRunnerConsent';
+export const USE_WORKSPACE_VALUE = 'Use This Value';
+export const RUN_UNSANDBOXED = 'Run Unsandboxed';
+export const UNSANDBOXED_QUESTION =
+  'Self-Heal is set to run Python unsandboxed (selfHeal.runner = local): the program runs as a plain process with your permissions, with no memory, process or network limits.';
+export const UNSANDBOXED_REFUSED = 'Self-Heal: nothing was run: running unsandboxed (selfHeal.runner = local) was not allowed.';
+export const UNTRUSTED_REFUSED = 'Self-Heal runs code only in trusted workspaces. Trust this workspace to run Python files.';
+
+/** What the run needs besides a runner. */
+export interface RunNeeds {
+  /** It may ask the model (Run & Self-Heal, Fix with AI). */
+  model: boolean;
+}
+
+export interface RunGateDeps {
+  questions: Questions;
+  confirmations: OverrideConfirmations;
+  workspaceState: vscode.Memento;
+  log: vscode.LogOutputChannel;
+}
+
+export class RunGate {
+  /** Why the last run was not allowed, for the tests. */
+  lastRefusal: string | undefined;
+  /** Values the user said no to in this session: not asked again until the editor restarts. */
+  private readonly declined = new Set<string>();
+
+  constructor(private readonly deps: RunGateDeps) {}
+
+  /** The settings a run of `scope` uses, or why the run is not allowed. */
+  async settingsFor(scope: vscode.Uri | undefined, needs: RunNeeds): Promise<{ settings: SelfHealSettings } | { refused: string }> {
+    if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED_REFUSED);
+    await this.askAboutWorkspaceValues(scope, needs);
+    const { settings, held } = readGuardedSettings(scope, this.deps.confirmations.isConfirmed);
+    for (const { held: value, used } of held) this.deps.log.warn(heldLogLine(value, used));
+    if (settings.runner === 'local' && !(await this.localConsent())) return this.refuse(UNSANDBOXED_REFUSED);
+    this.lastRefusal = undefined;
+    return { settings };
+  }
+
+  private refuse(reason: string): { refused: string } {
+    this.lastRefusal = reason;
+    this.deps.log.warn(reason);
+    return { refused: reason };
+  }
+
+  /** Asks about the most specific unconfirmed value of each setting the run uses until nothing new is left. */
+  private async askAboutWorkspaceValues(scope: vscode.Uri | undefined, needs: RunNeeds): Promise<void> {
+    for (;;) {
+      const { settings, held } = readGuardedSettings(scope, this.deps.confirmations.isConfirmed);
+      const used = settingsUsedBy({ runner: settings.runner, usesModel: needs.model && settings.fix.ai });
+      const open = held.map((h) => h.held).filter((value) => used.includes(value.key) && !this.declined.has(idOf(value)));
+      const next = open.sort((a, b) => used.indexOf(a.key) - used.indexOf(b.key))[0];
+      if (!next) return;
+      const answer = await this.deps.questions.modal(
+        overrideQuestion(next),
+        `Until you choose ${USE_WORKSPACE_VALUE}, Self-Heal uses your own setting (or the default). You are asked again when the value changes.`,
+        USE_WORKSPACE_VALUE,
+      );
+      if (answer === USE_WORKSPACE_VALUE) await this.deps.confirmations.confirm(next.key, next.value);
+      else this.declined.add(idOf(next));
+    }
+  }
+
+  private async localConsent(): Promise<boolean> {
+    if (this.deps.workspaceState.get(LOCAL_CONSENT) === true) return true;
+    const choice = await this.deps.questions.modal(UNSANDBOXED_QUESTION, 'You are asked once per workspace.', RUN_UNSANDBOXED);
+    if (choice !== RUN_UNSANDBOXED) return false;
+    await this.deps.workspaceState.update(LOCAL_CONSENT, true);
+    return true;
+  }
+}
+
+function idOf(value: HeldValue): string {
+  return `${value.scope}:${confirmationId(value.key, value.value)}`;
+}

@@ -1,0 +1,87 @@
+// Which value of a sensitive setting wins, given what inspect() reports and what the user confirmed.
+import * as assert from 'assert';
+import { chooseGuardedValue, confirmationId, heldLogLine, overrideQuestion, settingsUsedBy, type IsConfirmed } from '../../src/core/workspaceOverrides';
+import { keyRefusal, originOf } from '../../src/core/keyOrigin';
+
+const nothingConfirmed: IsConfirmed = () => false;
+const confirmedOnly = (key: string, value: unknown): IsConfirmed => (k, v) => k === key && v === value;
+
+describe('workspace overrides of sensitive settings', () => {
+  it('passes over an unconfirmed workspace runner and uses the default, naming what was held', () => {
+    const choice = chooseGuardedValue('runner', { defaultValue: 'docker', workspaceValue: 'local' }, nothingConfirmed);
+    assert.deepStrictEqual(choice, { value: 'docker', from: 'default', held: [{ key: 'runner', value: 'local', scope: 'workspace' }] });
+    assert.strictEqual(heldLogLine(choice.held[0], choice), "selfHeal.runner: the workspace value 'local' is not confirmed; using the default 'docker'.");
+  });
+
+  it("falls back to the user's own value, not the default", () => {
+    const choice = chooseGuardedValue('model.baseUrl', { defaultValue: 'https://api.openai.com/v1', globalValue: 'http://127.0.0.1:11434/v1', workspaceValue: 'http://evil.example/v1' }, nothingConfirmed);
+    assert.deepStrictEqual([choice.value, choice.from], ['http://127.0.0.1:11434/v1', 'user']);
+    assert.strictEqual(heldLogLine(choice.held[0], choice), "selfHeal.model.baseUrl: the workspace value 'http://evil.example/v1' is not confirmed; using your user setting 'http://127.0.0.1:11434/v1'.");
+  });
+
+  it('uses a workspace value once that exact value is confirmed, and not a changed one', () => {
+    const confirmed = confirmedOnly('docker.host', 'tcp://10.0.0.5:2375');
+    assert.deepStrictEqual(chooseGuardedValue('docker.host', { defaultValue: '', workspaceValue: 'tcp://10.0.0.5:2375' }, confirmed), { value: 'tcp://10.0.0.5:2375', from: 'workspace', held: [] });
+    assert.deepStrictEqual(chooseGuardedValue('docker.host', { defaultValue: '', workspaceValue: 'tcp://10.0.0.6:2375' }, confirmed).value, '');
+  });
+
+  it('prefers the folder value, and falls through to a confirmed workspace value when the folder value is not confirmed', () => {
+    const inspected = { defaultValue: 'python:3.11-slim', workspaceValue: 'python:3.12-slim', workspaceFolderValue: 'attacker/image:latest' };
+    assert.deepStrictEqual(chooseGuardedValue('image', inspected, confirmedOnly('image', 'python:3.12-slim')), {
+      value: 'python:3.12-slim', from: 'workspace', held: [{ key: 'image', value: 'attacker/image:latest', scope: 'workspaceFolder' }],
+    });
+    assert.deepStrictEqual(chooseGuardedValue('image', inspected, confirmedOnly('image', 'attacker/image:latest')).from, 'workspaceFolder');
+  });
+
+  it('asks once about a single-folder workspace, whose settings file inspect() reports as both workspace and folder', () => {
+    const choice = chooseGuardedValue('runner', { defaultValue: 'docker', workspaceValue: 'local', workspaceFolderValue: 'local' }, nothingConfirmed);
+    assert.deepStrictEqual(choice.held, [{ key: 'runner', value: 'local', scope: 'workspace' }]);
+  });
+
+  it('takes without asking a workspace value equal to the user value, or one that can only isolate more', () => {
+    assert.deepStrictEqual(chooseGuardedValue('image', { defaultValue: 'python:3.11-slim', globalValue: 'python:3.12-slim', workspaceValue: 'python:3.12-slim' }, nothingConfirmed).held, []);
+    assert.deepStrictEqual(chooseGuardedValue('runner', { defaultValue: 'docker', globalValue: 'local', workspaceValue: 'docker' }, nothingConfirmed), { value: 'docker', from: 'workspace', held: [] });
+    assert.deepStrictEqual(chooseGuardedValue('network', { defaultValue: 'none', globalValue: 'bridge', workspaceValue: 'none' }, nothingConfirmed).value, 'none');
+    assert.deepStrictEqual(chooseGuardedValue('network', { defaultValue: 'none', workspaceValue: 'host' }, nothingConfirmed).held, [{ key: 'network', value: 'host', scope: 'workspace' }]);
+  });
+
+  it('asks only about what the run uses, the runner first', () => {
+    assert.deepStrictEqual(settingsUsedBy({ runner: 'docker', usesModel: true }), ['runner', 'docker.host', 'image', 'network', 'model.baseUrl']);
+    assert.deepStrictEqual(settingsUsedBy({ runner: 'local', usesModel: false }), ['runner', 'pythonPath']);
+  });
+
+  it('remembers a confirmation by setting and value', () => {
+    assert.strictEqual(confirmationId('runner', 'local'), confirmationId('runner', 'local'));
+    assert.notStrictEqual(confirmationId('runner', 'local'), confirmationId('pythonPath', 'local'));
+    assert.notStrictEqual(confirmationId('pythonPath', '/usr/bin/python3'), confirmationId('pythonPath', '/tmp/python3'));
+    assert.match(confirmationId('runner', 'local'), /^[0-9a-f]{64}$/);
+  });
+
+  it('asks naming the setting, the value and what it means', () => {
+    assert.strictEqual(overrideQuestion({ key: 'runner', value: 'local', scope: 'workspace' }), "This workspace sets selfHeal.runner to 'local': its programs would run unsandboxed on this machine.");
+    assert.strictEqual(overrideQuestion({ key: 'network', value: 'host', scope: 'workspaceFolder' }), "This workspace folder sets selfHeal.network to 'host': its programs would reach this machine's network, including services listening on localhost.");
+    assert.strictEqual(overrideQuestion({ key: 'model.baseUrl', value: 'http://evil.example/v1', scope: 'workspace' }), "This workspace sets selfHeal.model.baseUrl to 'http://evil.example/v1': your code and its errors would be sent to that server for AI fixes.");
+  });
+});
+
+describe('the API key is bound to its endpoint origin', () => {
+  it('takes the origin of http(s) URLs only', () => {
+    assert.strictEqual(originOf('https://api.openai.com/v1'), 'https://api.openai.com');
+    assert.strictEqual(originOf('http://127.0.0.1:11434/v1/'), 'http://127.0.0.1:11434');
+    assert.strictEqual(originOf('HTTPS://API.OPENAI.COM:443/v1'), 'https://api.openai.com');
+    assert.strictEqual(originOf('file:///etc/passwd'), undefined);
+    assert.strictEqual(originOf('not a url'), undefined);
+  });
+
+  it('lets the key go to its own origin, whatever the path', () => {
+    assert.strictEqual(keyRefusal('https://api.openai.com', 'https://api.openai.com/v1'), undefined);
+    assert.strictEqual(keyRefusal('https://api.openai.com', 'https://api.openai.com/other/v2'), undefined);
+  });
+
+  it('refuses another host, scheme or port, saying why and what to do', () => {
+    assert.strictEqual(keyRefusal('https://api.openai.com', 'http://evil.example/v1'), 'The API key was saved for https://api.openai.com; Self-Heal will not send it to http://evil.example. Set the key again for this endpoint.');
+    assert.strictEqual(keyRefusal('https://api.openai.com', 'http://api.openai.com/v1'), 'The API key was saved for https://api.openai.com; Self-Heal will not send it to http://api.openai.com. Set the key again for this endpoint.');
+    assert.strictEqual(keyRefusal('http://127.0.0.1:8000', 'http://127.0.0.1:8001/v1'), 'The API key was saved for http://127.0.0.1:8000; Self-Heal will not send it to http://127.0.0.1:8001. Set the key again for this endpoint.');
+    assert.strictEqual(keyRefusal(undefined, 'https://api.openai.com/v1'), 'The API key was saved without an endpoint; Self-Heal will not send it to https://api.openai.com. Set the key again for this endpoint.');
+  });
+});
