@@ -103,13 +103,14 @@ export class RunAndHealCommand {
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
     if (!(await this.saveRunFiles(root))) return this.refuse(UNSAVED);
     let runSet;
+    let files;
     try {
       runSet = await collectRunSet(uri.fsPath, { root });
+      files = await withEnvironmentFiles(runSet.files, runSet.root);
     } catch (error) {
       if (error instanceof RunSetError) return this.refuse(`Self-Heal: ${error.message}`);
       throw error;
     }
-    const files = await withEnvironmentFiles(runSet.files, runSet.root);
     const [outcome] = await this.execute([{ root: runSet.root, files, launch: plainLaunch(runSet.entry) }], heal, `${heal ? 'Run & Self-Heal' : 'Run'}: ${runSet.entry}`);
     return outcome;
   }
