@@ -17,6 +17,7 @@ export const HEAL_FLAGS: Record<string, FlagSpec> = {
   temperature: { kind: 'value' },
   'max-tokens': { kind: 'value' },
   'install-network': { kind: 'value' },
+  'allow-source-builds': { kind: 'switch' },
 };
 
 export interface HealCliOptions extends RunOptions {
@@ -27,6 +28,8 @@ export interface HealCliOptions extends RunOptions {
   keepPartial: boolean;
   /** The network pip uses while installing requirements into an environment image. */
   installNetwork: 'bridge' | 'host';
+  /** Let pip build source archives for the environment (runs the packages' build code). Default: wheels only. */
+  allowSourceBuilds: boolean;
   /** Absent when the model tier is off (--no-llm, or no key and no base URL). */
   model?: ModelSettings;
   /** Why the model tier is off, when it is. */
@@ -59,6 +62,7 @@ export function healOptionsFrom(args: ParsedArgs, env: NodeJS.ProcessEnv): HealC
   if (installNetwork !== 'bridge' && installNetwork !== 'host') throw new UsageError(`--install-network must be bridge or host, not "${installNetwork}"`);
   const options: HealCliOptions = {
     ...run, maxAttempts, rules: !args.flags.has('no-rules'), write: args.flags.has('write'), keepPartial: args.flags.has('keep-partial'), installNetwork,
+    allowSourceBuilds: args.flags.has('allow-source-builds'),
   };
   if (args.flags.has('no-llm')) return { ...options, modelOffReason: 'off (--no-llm)' };
   if (!env.OPENAI_API_KEY && baseUrl === undefined) {
