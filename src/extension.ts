@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { Channels } from './vscode/channels';
 import { COMMANDS } from './vscode/commandIds';
 import { EngineProblemNotifier } from './vscode/engineProblems';
+import { EnvironmentConsent } from './vscode/environmentConsent';
+import { askToBuild } from './vscode/environmentPrompt';
 import { FixPreview } from './vscode/fixPreview';
 import { ModelProvider } from './vscode/modelProvider';
 import { QuickFixCommands } from './vscode/quickFixCommands';
@@ -11,6 +13,7 @@ import { QuickFixProvider, type QuickFixArgs } from './vscode/quickFixes';
 import { RunAndHealCommand } from './vscode/runAndHealCommand';
 import { RunDiagnostics } from './vscode/runDiagnostics';
 import { RunFileCommand } from './vscode/runFileCommand';
+import { rebuildEnvironment } from './vscode/rebuildEnvironmentCommand';
 import { RunnerProvider } from './vscode/runnerProvider';
 import { ApiKeyStore } from './vscode/secrets';
 import { readSettings } from './vscode/settings';
@@ -34,7 +37,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const attemptsPanel = registerAttemptsPanel(context, { log: (line) => channels.log.warn(line) });
   const sink = panelSink(attemptsPanel);
   const runFile = new RunFileCommand({ channels, runners, statusBar, problems, workspaceState: context.workspaceState });
-  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink });
+  const consent = new EnvironmentConsent(context.workspaceState, askToBuild);
+  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink, consent });
   let modelConfigured = false;
   const refreshModelConfigured = async () => {
     modelConfigured = await models.configured(readSettings());
@@ -63,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): void {
     await apiKeys.clear();
     await refreshModelConfigured();
   });
+  register(COMMANDS.rebuildEnvironment, () => runners && rebuildEnvironment({ channels, runners, consent }));
   register(COMMANDS.showLog, () => channels.log.show());
   register(COMMANDS.openSettings, () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:self-heal.self-heal'));
   register(COMMANDS.showTroubleshooting, () =>

@@ -17,6 +17,8 @@ import type { SelfHealSettings } from '../core/settingsModel';
 import type { DockerSandbox } from '../sandbox/dockerSandbox';
 import type { Channels } from './channels';
 import type { EngineProblemNotifier } from './engineProblems';
+import type { EnvironmentConsent } from './environmentConsent';
+import { editorEnvironmentBuilder } from './environmentPrompt';
 import { applyFileTexts, StaleDocumentError } from './fileEdits';
 import { FixPreview } from './fixPreview';
 import type { ModelProvider } from './modelProvider';
@@ -56,6 +58,8 @@ export interface RunAndHealDeps {
   problems: EngineProblemNotifier;
   preview: FixPreview;
   sink?: HealRunSink;
+  /** Asks before a workspace's requirements are installed. */
+  consent: EnvironmentConsent;
 }
 
 /** The fixes one file of a run got, so they can be undone exactly (Revert This Fix, Revert All). */
@@ -241,13 +245,14 @@ export class RunAndHealCommand {
   }
 
   private async environments(settings: SelfHealSettings): Promise<HealOptions['imageFor']> {
-    const { EnvironmentBuilder } = await import('../edge');
     const runner = await this.deps.runners.runnerFor(settings);
     // The docker runner is a DockerSandbox: the builder uses its engine, image and labels.
-    const builder = new EnvironmentBuilder(runner as DockerSandbox, { onProgress: (line) => this.deps.channels.log.info(`pip: ${line}`) });
+    const builder = await editorEnvironmentBuilder(runner as DockerSandbox, settings, (line) => this.deps.channels.log.info(line));
     return async (files, signal) => {
       const requirements = dependenciesOf(files);
-      return requirements.length === 0 ? undefined : builder.imageFor(requirements, { signal });
+      if (requirements.length === 0) return undefined;
+      await this.deps.consent.confirm(requirements); // a cloned repository's list is built only once the user said yes
+      return builder.imageFor(requirements, { signal });
     };
   }
 
