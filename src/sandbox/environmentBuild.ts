@@ -28,6 +28,8 @@ export interface BuildSpec {
   /** Labels of the committed image. */
   imageLabels: Record<string, string>;
   timeoutMs: number;
+  /** Size of the build's /tmp, which bounds pip's files and what the image gains. Default BUILD_DISK_BYTES. */
+  diskBytes?: number;
 }
 
 const ENGINE_CALL_DEADLINE_MS = 60_000;
@@ -40,7 +42,7 @@ export const BUILD_PROCESSES = 512;
  * ("overlay.size ... only supported for backingFS XFS"), so the cap is the tmpfs. Its pages count
  * against the memory limit too.
  */
-export const BUILD_TMP_SIZE = '1g';
+export const BUILD_DISK_BYTES = 1024 ** 3;
 const KEPT_LINES = 200;
 /** Lines of pip's output an error carries for the user. */
 const LOG_LINES = 60;
@@ -98,8 +100,8 @@ function jobArchive(spec: BuildSpec): Buffer {
 }
 
 /** The run's limits, adapted: network for pip, a writable root for the install, a capped /tmp for everything else. */
-export function buildContainerOptions(spec: Pick<BuildSpec, 'baseImage' | 'labels' | 'network'>): Docker.ContainerCreateOptions {
-  const tmpfs = (size: string): string => `rw,nosuid,nodev,size=${size},mode=1777`;
+export function buildContainerOptions(spec: Pick<BuildSpec, 'baseImage' | 'labels' | 'network' | 'diskBytes'>): Docker.ContainerCreateOptions {
+  const tmpfs = (size: string | number): string => `rw,nosuid,nodev,size=${size},mode=1777`;
   return {
     Image: spec.baseImage,
     Cmd: ['python3', '-u', '-c', BUILD_DRIVER_SOURCE],
@@ -116,7 +118,7 @@ export function buildContainerOptions(spec: Pick<BuildSpec, 'baseImage' | 'label
       NanoCpus: BUILD_CPUS * 1e9,
       PidsLimit: BUILD_PROCESSES,
       // The world-writable folders of a Debian image, so the build user can fill nothing but these.
-      Tmpfs: { '/tmp': tmpfs(BUILD_TMP_SIZE), '/var/tmp': tmpfs('16m'), '/run/lock': tmpfs('1m') },
+      Tmpfs: { '/tmp': tmpfs(spec.diskBytes ?? BUILD_DISK_BYTES), '/var/tmp': tmpfs('16m'), '/run/lock': tmpfs('1m') },
       CapDrop: ['ALL'],
       SecurityOpt: ['no-new-privileges'],
       // Some engines refuse to start without explicit limits. nproc counts per user across the host

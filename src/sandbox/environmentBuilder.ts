@@ -35,6 +35,8 @@ export interface EnvironmentBuilderOptions {
   pipEnv?: Readonly<Record<string, string>>;
   /** Default 10 minutes. */
   buildTimeoutMs?: number;
+  /** The build's disk: its /tmp tmpfs, holding pip's files and the staged install. Default 1 GiB. */
+  buildDiskBytes?: number;
   /**
    * Let pip build source archives (sdists, URLs, VCS links, local paths), which runs the package's
    * own build code with the index settings in reach. Default false: wheels only.
@@ -98,6 +100,7 @@ export class EnvironmentBuilder implements EnvironmentProvider {
       network: this.options.buildNetwork ?? 'bridge',
       labels: { ...this.engine.labels },
       timeoutMs: this.options.buildTimeoutMs ?? DEFAULT_BUILD_TIMEOUT_MS,
+      diskBytes: this.options.buildDiskBytes,
     };
     const build = new SharedBuild((signal, onLine) => buildEnvironmentImage(docker, spec, signal, onLine));
     this.builds.set(spec.tag, build);

@@ -10,7 +10,7 @@ import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
 import { BUILD_MEMORY_BYTES } from '../../src/sandbox/environmentBuild';
 import { ENVIRONMENT_REPOSITORY, EnvironmentBuilder, environmentHash, type EnvironmentBuilderOptions } from '../../src/sandbox/environmentBuilder';
 import { environmentLabels } from '../../src/sandbox/environmentImages';
-import { pipJob } from '../../src/sandbox/pipInstall';
+import { JOB_DIR, pipJob } from '../../src/sandbox/pipInstall';
 import { cli } from '../sandbox/cliProcess';
 import { startPackageIndex, type PackageIndex } from '../sandbox/packageIndex';
 import { engineHost, limits, newSandbox, SESSION, TEST_IMAGE } from '../sandbox/sandboxHelper';
@@ -35,6 +35,8 @@ const SDIST = {
     'adv_sdist/__init__.py': "VALUE = 'built from source'\n",
   },
 };
+/** Larger than the small disk one test gives its build. */
+const BIG = { name: 'adv-big', version: '1.0', files: { 'adv_big/data.py': `DATA = '${'x'.repeat(12 * 1024 * 1024)}'\n` } };
 const SOURCE_ONLY_MESSAGE =
   "Could not install 'adv-sdist==1.0': it is published only as a source archive here, and building one runs the package's own code; " +
   'Self-Heal installs wheels only unless source builds are allowed (the setting selfHeal.environment.allowSourceBuilds or the flag --allow-source-builds).';
@@ -56,7 +58,7 @@ describe('adversarial: environment builds', function () {
   const runIn = (image: string, program: string) => sandbox.run({ files: { 'main.py': program }, entry: 'main.py', limits: limits(), image });
 
   before(async () => {
-    index = await startPackageIndex(`index-${session}`, [WHEEL, SHADOW], [SDIST]);
+    index = await startPackageIndex(`index-${session}`, [WHEEL, SHADOW, BIG], [SDIST]);
   });
   after(async () => {
     await sandbox.dispose();
@@ -111,11 +113,23 @@ describe('adversarial: environment builds', function () {
     assert.deepStrictEqual(HostConfig.CapAdd ?? [], []);
     for (const cap of ['CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'SETUID', 'SETGID', 'NET_RAW']) assert.ok((HostConfig.CapDrop ?? []).some((dropped: string) => /^(CAP_)?(ALL)$/i.test(dropped) || dropped.replace(/^CAP_/, '') === cap), String(HostConfig.CapDrop));
     assert.ok((HostConfig.SecurityOpt ?? []).some((opt: string) => /^no-new-privileges(:true|=true)?$/.test(opt)), String(HostConfig.SecurityOpt));
-    assert.match(String(HostConfig.Tmpfs?.['/tmp']), /size=1g/);
+    assert.match(String(HostConfig.Tmpfs?.['/tmp']), /(^|,)size=1073741824(,|$)/);
     // Installed by uid 65534 into its own folder, found through the .pth after the standard library.
     const program = 'import json, os, adv_wheel\nprint(adv_wheel.VALUE, adv_wheel.__file__, os.stat(adv_wheel.__file__).st_uid, json.dumps([1]))\n';
     const result = await runIn(tag, program);
     assert.deepStrictEqual([result.stdout, result.stderr], ['from a wheel /self-heal-env/adv_wheel/__init__.py 65534 [1]\n', '']);
+  });
+
+  it('caps the disk a build may fill: a download larger than its /tmp fails and leaves no image', async () => {
+    const made = builder({ buildDiskBytes: 8 * 1024 * 1024 });
+    await assert.rejects(made.imageFor(['adv-big==1.0']), (error: Error) => {
+      assert.ok(error instanceof EnvironmentError, String(error));
+      assert.match(error.message, /^Could not install the requirements \(adv-big==1\.0\): .*\[Errno 28\] No space left on device/);
+      return true;
+    });
+    const baseId = (await docker.getImage(TEST_IMAGE).inspect()).Id;
+    const wouldBe = `${ENVIRONMENT_REPOSITORY}:${environmentHash(TEST_IMAGE, baseId, ['adv-big==1.0'], pipJob(['--index-url', index.url], {}))}`;
+    await assert.rejects(docker.getImage(wouldBe).inspect(), { statusCode: 404 });
   });
 
   it('keys the image by the base image ID, pip options and the source-build choice, never showing a secret', () => {
@@ -175,10 +189,10 @@ async function inspectBuildContainer(docker: Docker, label: string, building: Pr
   let done = false;
   void building.finally(() => (done = true)).catch(() => undefined);
   while (!done) {
-    const [found] = await docker.listContainers({ all: true, filters: { label: [label] } });
-    if (found) {
+    // Run containers of earlier tests may still be on their way out: the build's is the one running the driver.
+    for (const found of await docker.listContainers({ all: true, filters: { label: [label] } })) {
       const info = await docker.getContainer(found.Id).inspect().catch(() => undefined);
-      if (info) return info;
+      if (info && (info.Config.Cmd ?? []).join(' ').includes(JOB_DIR)) return info;
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
