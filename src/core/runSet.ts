@@ -3,7 +3,7 @@
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import { describeBytes } from './limits';
-import { FileRefusedError, readFileSafely } from './safeFileRead';
+import { FileRefusedError, readFileSafely, realRootOf } from './safeFileRead';
 
 export interface RunSet {
   /** Folder the relative paths start from; the program's working folder in the sandbox. */
@@ -60,8 +60,9 @@ export async function collectRunSet(entryPath: string, options: RunSetOptions = 
 export async function readFilesCapped(found: readonly string[], root: string, maxBytes: number, tooBig: () => string): Promise<{ files: Record<string, string>; totalBytes: number }> {
   const files: Record<string, string> = {};
   let totalBytes = 0;
+  const realRoot = await realRootOf(root);
   for (const file of found) {
-    const content = await readRunSetFile(file, root, maxBytes - totalBytes, tooBig);
+    const content = await readRunSetFile(file, { root, realRoot }, maxBytes - totalBytes, tooBig);
     totalBytes += content.length;
     files[toPosix(path.relative(root, file))] = content.toString('utf8');
   }
@@ -69,9 +70,9 @@ export async function readFilesCapped(found: readonly string[], root: string, ma
 }
 
 /** A file of the run set, refused when it leads out of `root` or is no regular file; `budget` is what is left of the cap. */
-async function readRunSetFile(file: string, root: string, budget: number, tooBig: () => string): Promise<Buffer> {
+async function readRunSetFile(file: string, roots: { root: string; realRoot: string }, budget: number, tooBig: () => string): Promise<Buffer> {
   try {
-    const content = await readFileSafely(file, { root, maxBytes: Math.max(budget, 0), label: file });
+    const content = await readFileSafely(file, { ...roots, maxBytes: Math.max(budget, 0), label: file });
     if (content === undefined) throw new RunSetError(`${file}: no such file`);
     return content;
   } catch (error) {

@@ -8,10 +8,13 @@ import * as path from 'path';
 import { describeBytes } from './limits';
 
 export const SAFE_READ_DEADLINE_MS = 5_000;
+const READ_CHUNK = 64 * 1024;
 
 export interface SafeReadOptions {
   /** The file must resolve (symlinks followed) to a path inside this folder. */
   root: string;
+  /** The root with its symlinks resolved, when the caller already knows it (one lookup per run set). */
+  realRoot?: string;
   maxBytes: number;
   /** How the file is named in a refusal, e.g. "requirements.txt". Default: its path from the root. */
   label?: string;
@@ -38,7 +41,7 @@ export async function readFileSafely(file: string, options: SafeReadOptions): Pr
     throw new FileRefusedError(`${label}: cannot be read (${error.code})`, 'unreadable');
   });
   if (real === undefined) return undefined;
-  const realRoot = await fs.realpath(options.root).catch(() => path.resolve(options.root));
+  const realRoot = options.realRoot ?? (await realRootOf(options.root));
   if (!isWithin(real, realRoot)) {
     throw new FileRefusedError(`${label}: is a symbolic link that leads outside ${options.root}; Self-Heal reads only regular files inside the project`, 'outside');
   }
@@ -49,23 +52,35 @@ export async function readFileSafely(file: string, options: SafeReadOptions): Pr
     const stat = await handle.stat();
     if (!stat.isFile()) throw new FileRefusedError(`${label}: is ${kindOf(stat)}, not a regular file; Self-Heal reads only regular files`, 'kind');
     if (stat.size > options.maxBytes) throw tooLarge(label, options.maxBytes);
-    return await withDeadline(readAtMost(handle, options.maxBytes, label), options.deadlineMs ?? SAFE_READ_DEADLINE_MS, label);
+    return await withDeadline(readAtMost(handle, stat.size, options.maxBytes, label), options.deadlineMs ?? SAFE_READ_DEADLINE_MS, label);
   } finally {
     await handle.close().catch(() => undefined);
   }
 }
 
-/** Reads up to maxBytes; one byte more means the file grew past its stat, and is refused the same way. */
-async function readAtMost(handle: fs.FileHandle, maxBytes: number, label: string): Promise<Buffer> {
-  const buffer = Buffer.alloc(maxBytes + 1);
-  let filled = 0;
-  while (filled < buffer.length) {
-    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-    if (bytesRead === 0) break;
-    filled += bytesRead;
+/**
+ * Reads the file in one call when it has the size its stat gave (asking for a byte more finds the
+ * end), else in chunks; more than maxBytes means it grew past its stat, and is refused the same way.
+ */
+async function readAtMost(handle: fs.FileHandle, size: number, maxBytes: number, label: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let want = size + 1;
+  while (total <= maxBytes) {
+    const chunk = Buffer.alloc(Math.min(want, maxBytes + 1 - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (bytesRead < chunk.length) break;
+    want = READ_CHUNK;
   }
-  if (filled > maxBytes) throw tooLarge(label, maxBytes);
-  return buffer.subarray(0, filled);
+  if (total > maxBytes) throw tooLarge(label, maxBytes);
+  return Buffer.concat(chunks, total);
+}
+
+/** The root as readFileSafely compares against it. */
+export function realRootOf(root: string): Promise<string> {
+  return fs.realpath(root).catch(() => path.resolve(root));
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number, label: string): Promise<T> {

@@ -57,7 +57,7 @@ if status != 0 and not job['sourceBuilds'] and not unreachable:
         probe = pip + ['index', 'versions', name, '--disable-pip-version-check', '--no-input'] + job['indexArgs']
         if subprocess.call(probe, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
             print('${DRIVER_MARKER}source-only=' + name, flush=True)
-if status == 0:
+if status == 0 and os.path.isdir(stage):
     shutil.copytree(stage, target, symlinks=True, dirs_exist_ok=True)
 sys.exit(status)
 `;
@@ -124,7 +124,8 @@ export function pipFailure(
   logLines = 60,
 ): EnvironmentError {
   const log = outputLines.slice(-logLines).join('\n');
-  const sourceOnly = outputLines.map((line) => line.startsWith(`${DRIVER_MARKER}source-only=`) ? line.slice(`${DRIVER_MARKER}source-only=`.length) : undefined).find(Boolean);
+  // Only a project name counts: with source builds on, a package's build output could print a marker too.
+  const sourceOnly = outputLines.map((line) => /^@@self-heal source-only=([A-Za-z0-9][A-Za-z0-9._-]*)$/.exec(line)?.[1]).find(Boolean);
   if (sourceOnly) {
     return new EnvironmentError(
       `Could not install '${ourRequirement(sourceOnly, requirements)}': it is published only as a source archive here, and building one runs the package's own code; ` +
