@@ -9,7 +9,7 @@ import { buildEnvironmentImage, type BuildNetwork, type BuildSpec } from './envi
 import { environmentLabels, LABEL_ENVIRONMENT } from './environmentImages';
 import { ensureImage } from './imageProvider';
 import { ALLOW_SOURCE_BUILDS_HINT, pipJob, type PipJob } from './pipInstall';
-import { sourceRequirements, withoutCredentials } from './requirementSources';
+import { sourceRequirements, withoutCredentials } from '../core/requirementSources';
 import { SharedBuild } from './sharedBuild';
 
 export { LABEL_ENVIRONMENT };

@@ -3,7 +3,7 @@
 // and whether source builds were allowed; index settings appear only inside the tag's hash.
 import type Docker from 'dockerode';
 import { withDeadline } from '../core/engineError';
-import { withoutCredentials } from './requirementSources';
+import { withoutCredentials } from '../core/requirementSources';
 
 /** On every derived image: the environment's hash, so they can be listed and removed. */
 export const LABEL_ENVIRONMENT = 'dev.self-heal.environment';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { SelfHealSettings } from '../core/settingsModel';
 import type { DockerSandbox } from '../sandbox/dockerSandbox';
 import type { EnvironmentBuilder } from '../sandbox/environmentBuilder';
-import { withoutCredentials } from '../sandbox/requirementSources';
+import { withoutCredentials } from '../core/requirementSources';
 
 const BUILD = 'Build Environment';
 /** A modal's detail stays readable; the rest are counted. */
