@@ -66,6 +66,7 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
   };
   say(options.model ? `model: ${options.model.model}${options.model.baseUrl ? ` at ${options.model.baseUrl}` : ''}` : `model: ${options.modelOffReason}`);
   if (options.runner === 'local') say(UNSANDBOXED_NOTICE);
+  if (options.allowSourceBuilds) say('environment: source builds allowed: a package built from source runs its own code in the build, with the index settings in reach');
 
   const runner = createRunner(options, io, targets.length);
   const environments = options.runner === 'docker' ? environmentsFor(runner as DockerSandbox, options, io.env, say) : undefined;
