@@ -4,12 +4,15 @@ import * as vscode from 'vscode';
 import { Channels } from './vscode/channels';
 import { COMMANDS } from './vscode/commandIds';
 import { EngineProblemNotifier } from './vscode/engineProblems';
+import { EnvironmentConsent } from './vscode/environmentConsent';
+import { askToBuild } from './vscode/environmentPrompt';
 import { FixPreview } from './vscode/fixPreview';
 import { ModelProvider } from './vscode/modelProvider';
 import { OverrideConfirmations } from './vscode/overrideConfirmations';
 import { ANSWER_NEXT_QUESTIONS, Questions } from './vscode/questions';
 import { QuickFixCommands } from './vscode/quickFixCommands';
 import { QuickFixProvider, type QuickFixArgs } from './vscode/quickFixes';
+import { rebuildEnvironment } from './vscode/rebuildEnvironmentCommand';
 import { RunAndHealCommand } from './vscode/runAndHealCommand';
 import { RunDiagnostics } from './vscode/runDiagnostics';
 import { RunFileCommand } from './vscode/runFileCommand';
@@ -40,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const attemptsPanel = registerAttemptsPanel(context, { log: (line) => channels.log.warn(line) });
   const sink = panelSink(attemptsPanel);
   const runFile = new RunFileCommand({ channels, runners, statusBar, problems, gate });
-  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink, gate });
+  const consent = new EnvironmentConsent(context.workspaceState, askToBuild(questions));
+  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink, gate, consent });
   let modelConfigured = false;
   const refreshModelConfigured = async () => {
     modelConfigured = await models.configured(readSettings(undefined, confirmations.isConfirmed));
@@ -69,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): void {
     await apiKeys.clear();
     await refreshModelConfigured();
   });
+  register(COMMANDS.rebuildEnvironment, () => runners && rebuildEnvironment({ channels, runners, consent }));
   register(COMMANDS.showLog, () => channels.log.show());
   register(COMMANDS.openSettings, () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:self-heal.self-heal'));
   register(COMMANDS.showTroubleshooting, () =>

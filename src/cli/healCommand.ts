@@ -49,6 +49,9 @@ Options:
                        network pip uses while installing requirements.txt into an environment
                        image (default bridge); PIP_INDEX_URL, PIP_EXTRA_INDEX_URL, PIP_TRUSTED_HOST
                        and PIP_FIND_LINKS are passed to it
+  --allow-source-builds
+                       let pip build source archives (sdists, URLs, VCS links) for the environment,
+                       which runs the packages' own build code; by default only wheels are installed
 ${RUN_USAGE.slice(RUN_USAGE.indexOf('Options:\n') + 'Options:\n'.length)}`;
 
 export async function healCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -67,6 +70,7 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
   };
   say(options.model ? `model: ${options.model.model}${options.model.baseUrl ? ` at ${options.model.baseUrl}` : ''}` : `model: ${options.modelOffReason}`);
   if (options.runner === 'local') say(UNSANDBOXED_NOTICE);
+  if (options.allowSourceBuilds) say('environment: source builds allowed: a package built from source runs its own code in the build, with the index settings in reach');
 
   const runner = createRunner(options, io, targets.length);
   const environments = options.runner === 'docker' ? environmentsFor(runner as DockerSandbox, options, io.env, say) : undefined;
@@ -117,7 +121,9 @@ const PIP_SETTINGS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_TRUSTED_HOST'
 
 function environmentsFor(sandbox: DockerSandbox, options: HealCliOptions, env: NodeJS.ProcessEnv, say: (line: string) => void): HealOptions['imageFor'] {
   const pipEnv = Object.fromEntries(PIP_SETTINGS.filter((name) => env[name]).map((name) => [name, env[name] as string]));
-  const builder = new EnvironmentBuilder(sandbox, { buildNetwork: options.installNetwork, pipEnv, onProgress: (line) => say(`pip: ${line}`) });
+  const builder = new EnvironmentBuilder(sandbox, {
+    buildNetwork: options.installNetwork, pipEnv, allowSourceBuilds: options.allowSourceBuilds, onProgress: (line) => say(`pip: ${line}`),
+  });
   return async (files, signal) => {
     const requirements = dependenciesOf(files);
     return requirements.length === 0 ? undefined : builder.imageFor(requirements, { signal });

@@ -18,6 +18,7 @@ export const HEAL_FLAGS: Record<string, FlagSpec> = {
   'max-tokens': { kind: 'value' },
   'install-network': { kind: 'value' },
   'allow-install': { kind: 'switch' },
+  'allow-source-builds': { kind: 'switch' },
 };
 
 export interface HealCliOptions extends RunOptions {
@@ -30,6 +31,8 @@ export interface HealCliOptions extends RunOptions {
   installNetwork: 'bridge' | 'host';
   /** Fixes may add plain requirements to requirements.txt / pyproject.toml and have them installed. */
   allowInstall: boolean;
+  /** Let pip build source archives for the environment (runs the packages' build code). Default: wheels only. */
+  allowSourceBuilds: boolean;
   /** Absent when the model tier is off (--no-llm, or no key and no base URL). */
   model?: ModelSettings;
   /** Why the model tier is off, when it is. */
@@ -63,6 +66,7 @@ export function healOptionsFrom(args: ParsedArgs, env: NodeJS.ProcessEnv): HealC
   const options: HealCliOptions = {
     ...run, maxAttempts, rules: !args.flags.has('no-rules'), write: args.flags.has('write'), keepPartial: args.flags.has('keep-partial'), installNetwork,
     allowInstall: args.flags.has('allow-install'),
+    allowSourceBuilds: args.flags.has('allow-source-builds'),
   };
   if (args.flags.has('no-llm')) return { ...options, modelOffReason: 'off (--no-llm)' };
   if (!env.OPENAI_API_KEY && baseUrl === undefined) {

@@ -1,6 +1,7 @@
 // The `self-heal` command line: the same core as the extension, for terminals, CI and benchmarks.
 import { UsageError } from './cliArgs';
 import { processIo, type CliIo } from './cliIo';
+import { envCommand } from './envCommand';
 import { healCommand } from './healCommand';
 import { InputError } from './inputFiles';
 import { parseCommand } from './parseCommand';
@@ -13,6 +14,7 @@ Commands:
   run FILE...    run Python files in a sandbox and report what happened
   heal FILE...   run them, fix what breaks, and prove each fix by running it again
   parse [FILE]   read traceback text and print the structured errors
+  env list|prune the environment images built from requirements, and their removal
 
 Run "self-heal <command> --help" for the options of a command.
 `;
@@ -28,10 +30,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command === 'run') return await runCommand(rest, io);
     if (command === 'heal') return await healCommand(rest, io);
     if (command === 'parse') return await parseCommand(rest, io);
+    if (command === 'env') return await envCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError) {
-      const known = command === 'run' || command === 'heal' || command === 'parse';
+      const known = command === 'run' || command === 'heal' || command === 'parse' || command === 'env';
       io.stderr.write(`self-heal: ${error.message} (see "self-heal ${known ? `${command} ` : ''}--help")\n`);
     } else if (error instanceof InputError || error instanceof RunSetError) {
       io.stderr.write(`self-heal: ${error.message}\n`);

@@ -3,6 +3,7 @@
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import { describeBytes } from './limits';
+import { FileRefusedError, readFileSafely, realRootOf } from './safeFileRead';
 
 export interface RunSet {
   /** Folder the relative paths start from; the program's working folder in the sandbox. */
@@ -59,24 +60,47 @@ export async function collectRunSet(entryPath: string, options: RunSetOptions = 
 export async function readFilesCapped(found: readonly string[], root: string, maxBytes: number, tooBig: () => string): Promise<{ files: Record<string, string>; totalBytes: number }> {
   const files: Record<string, string> = {};
   let totalBytes = 0;
+  const realRoot = await realRootOf(root);
   for (const file of found) {
-    const content = await fs.readFile(file);
+    const content = await readRunSetFile(file, { root, realRoot }, maxBytes - totalBytes, tooBig);
     totalBytes += content.length;
-    if (totalBytes > maxBytes) throw new RunSetError(tooBig());
     files[toPosix(path.relative(root, file))] = content.toString('utf8');
   }
   return { files, totalBytes };
 }
 
+/** A file of the run set, refused when it leads out of `root` or is no regular file; `budget` is what is left of the cap. */
+async function readRunSetFile(file: string, roots: { root: string; realRoot: string }, budget: number, tooBig: () => string): Promise<Buffer> {
+  try {
+    const content = await readFileSafely(file, { ...roots, maxBytes: Math.max(budget, 0), label: file });
+    if (content === undefined) throw new RunSetError(`${file}: no such file`);
+    return content;
+  } catch (error) {
+    if (error instanceof FileRefusedError) throw new RunSetError(error.reason === 'size' ? tooBig() : error.message);
+    throw error;
+  }
+}
+
 /** Files at a program's root that decide its environment; they travel with its Python files. */
 export const ENVIRONMENT_FILES = ['requirements.txt', 'pyproject.toml'];
 
-/** `files` plus the environment files found at `root`. */
+/** Far above any real requirements file; a bound on what a hostile one can make us hold. */
+export const ENVIRONMENT_FILE_MAX_BYTES = 256 * 1024;
+
+/**
+ * `files` plus the environment files found at `root`. Each must be a regular file inside `root`
+ * (their lines become package names sent to an index): anything else stops the run with a RunSetError.
+ */
 export async function withEnvironmentFiles(files: Readonly<Record<string, string>>, root: string): Promise<Record<string, string>> {
   const all = { ...files };
   for (const name of ENVIRONMENT_FILES) {
-    const text = await fs.readFile(path.join(root, name), 'utf8').catch(() => undefined);
-    if (text !== undefined) all[name] = text;
+    try {
+      const content = await readFileSafely(path.join(root, name), { root, maxBytes: ENVIRONMENT_FILE_MAX_BYTES, label: path.join(root, name) });
+      if (content !== undefined) all[name] = content.toString('utf8');
+    } catch (error) {
+      if (error instanceof FileRefusedError) throw new RunSetError(`${error.message}; its requirements were not read`);
+      throw error;
+    }
   }
   return all;
 }

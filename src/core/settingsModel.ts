@@ -13,6 +13,8 @@ export interface SelfHealSettings {
   fix: { maxAttempts: number; ruleBased: boolean; ai: boolean; aiCodeActions: boolean; applyMode: 'preview' | 'auto' };
   /** Glob of the files Run & Self-Heal: Workspace looks at. */
   workspaceInclude: string;
+  /** Source builds run a package's own code while its environment is built: off unless the user allows it. */
+  environment: { allowSourceBuilds: boolean };
   /** Values that could not be used (the default was taken instead), in words for the log. */
   problems: string[];
 }
@@ -79,6 +81,7 @@ export function settingsFrom(get: SettingGetter): SelfHealSettings {
       applyMode: choice('fix.applyMode', ['preview', 'auto'] as const, 'preview'),
     },
     workspaceInclude: text('workspace.include', '**/*.py'),
+    environment: { allowSourceBuilds: flag('environment.allowSourceBuilds', false) },
     problems,
   };
 }

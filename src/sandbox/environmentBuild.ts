@@ -1,14 +1,16 @@
-// One environment build: a container from the base image installs the requirements with pip, and
-// is committed to the environment's tag. The container is removed whatever happens.
+// One environment build: a container from the base image installs the requirements with pip, as the
+// sandbox's user with the run's kinds of limits, and is committed to the environment's tag. The
+// container is removed whatever happens.
 import type Docker from 'dockerode';
 import { StringDecoder } from 'string_decoder';
 import { EngineError, withDeadline } from '../core/engineError';
 import { EnvironmentError } from '../core/heal/environmentTypes';
 import type { OutputStream } from '../core/runTypes';
 import { removeContainer } from './containerRemoval';
-import { BUILD_DRIVER_SOURCE, JOB_FOLDER, JOB_PARENT, pipFailure, type PipJob } from './pipInstall';
+import { SANDBOX_USER } from './containerSpec';
+import { BUILD_DRIVER_SOURCE, BUILD_USER_ID, DRIVER_MARKER, JOB_DIR, pipFailure, PTH_FILE, PTH_LINE, TARGET_DIR, type PipJob } from './pipInstall';
 import { StreamDemuxer } from './streamDemux';
-import { tarOf } from './tarArchive';
+import { tarOfEntries } from './tarArchive';
 
 export type BuildNetwork = 'bridge' | 'host';
 
@@ -26,11 +28,21 @@ export interface BuildSpec {
   /** Labels of the committed image. */
   imageLabels: Record<string, string>;
   timeoutMs: number;
+  /** Size of the build's /tmp, which bounds pip's files and what the image gains. Default BUILD_DISK_BYTES. */
+  diskBytes?: number;
 }
 
 const ENGINE_CALL_DEADLINE_MS = 60_000;
-const BUILD_MEMORY_BYTES = 2 * 1024 ** 3;
-const BUILD_PROCESSES = 1024;
+export const BUILD_MEMORY_BYTES = 2 * 1024 ** 3;
+export const BUILD_CPUS = 1;
+export const BUILD_PROCESSES = 512;
+/**
+ * The disk a build may fill: pip's temporary files and the staged install live on this tmpfs, and
+ * only the staged install is copied into the image. Podman here refuses StorageOpt size on ext4
+ * ("overlay.size ... only supported for backingFS XFS"), so the cap is the tmpfs. Its pages count
+ * against the memory limit too.
+ */
+export const BUILD_DISK_BYTES = 1024 ** 3;
 const KEPT_LINES = 200;
 /** Lines of pip's output an error carries for the user. */
 const LOG_LINES = 60;
@@ -45,8 +57,7 @@ export async function buildEnvironmentImage(docker: Docker, spec: BuildSpec, sig
   // Not raced: a container created after a cancellation must still be known, to be removed.
   const container = await withDeadline(docker.createContainer(buildContainerOptions(spec)), ENGINE_CALL_DEADLINE_MS, 'create build container');
   try {
-    const job = tarOf(JOB_FOLDER, { 'job.json': JSON.stringify(spec.job), 'requirements.txt': `${spec.requirements.join('\n')}\n` });
-    await stop.race(withDeadline(container.putArchive(job, { path: JOB_PARENT }), ENGINE_CALL_DEADLINE_MS, 'copy the build job'));
+    await stop.race(withDeadline(container.putArchive(jobArchive(spec), { path: '/' }), ENGINE_CALL_DEADLINE_MS, 'copy the build job'));
     // Attached before start, so no line is missed; the stream ends when the container stops.
     const attached = container.attach({ stream: true, stdout: true, stderr: true, abortSignal: calls.signal }) as Promise<NodeJS.ReadableStream>;
     stream = await stop.race(withDeadline(attached, ENGINE_CALL_DEADLINE_MS, 'attach to build container'));
@@ -56,6 +67,10 @@ export async function buildEnvironmentImage(docker: Docker, spec: BuildSpec, sig
     // commit must not catch it mid-exit: wait() is slow there, but it is the word on the exit.
     const [, exit] = await stop.race(Promise.all([ended, container.wait({ abortSignal: calls.signal }) as Promise<{ StatusCode: number }>]));
     if (exit.StatusCode !== 0) throw pipFailure(lines.kept, { requirements: spec.requirements, baseImage: spec.baseImage, exitCode: exit.StatusCode }, LOG_LINES);
+    const sitePackages = lines.markers.get('site-packages');
+    if (!sitePackages || !/^\/[\w./+-]+$/.test(sitePackages)) throw new EnvironmentError(`The image ${spec.baseImage} has no site-packages folder to register the environment in.`);
+    const pth = tarOfEntries([{ name: PTH_FILE, text: PTH_LINE, mode: 0o644 }]);
+    await stop.race(withDeadline(container.putArchive(pth, { path: sitePackages }), ENGINE_CALL_DEADLINE_MS, 'register the environment'));
     const [repo, tag] = splitTag(spec.tag);
     const query = { container: container.id, repo, tag, changes: commitChanges(spec) };
     // Docker merges the body (a container config) over the container's; Podman applies `changes`.
@@ -73,12 +88,25 @@ export async function buildEnvironmentImage(docker: Docker, spec: BuildSpec, sig
   }
 }
 
-function buildContainerOptions(spec: BuildSpec): Docker.ContainerCreateOptions {
+/** The job, inside the target folder that belongs to the build user; the driver deletes it before pip starts. */
+function jobArchive(spec: BuildSpec): Buffer {
+  const owner = BUILD_USER_ID;
+  return tarOfEntries([
+    { name: `${TARGET_DIR.slice(1)}/`, mode: 0o755, owner },
+    { name: `${JOB_DIR.slice(1)}/`, mode: 0o700, owner },
+    { name: `${JOB_DIR.slice(1)}/job.json`, text: JSON.stringify(spec.job), mode: 0o600, owner },
+    { name: `${JOB_DIR.slice(1)}/requirements.txt`, text: `${spec.requirements.join('\n')}\n`, mode: 0o600, owner },
+  ]);
+}
+
+/** The run's limits, adapted: network for pip, a writable root for the install, a capped /tmp for everything else. */
+export function buildContainerOptions(spec: Pick<BuildSpec, 'baseImage' | 'labels' | 'network' | 'diskBytes'>): Docker.ContainerCreateOptions {
+  const tmpfs = (size: string | number): string => `rw,nosuid,nodev,size=${size},mode=1777`;
   return {
     Image: spec.baseImage,
     Cmd: ['python3', '-u', '-c', BUILD_DRIVER_SOURCE],
-    // pip writes the image's site-packages, which belong to root; an image that names no user runs as root already.
-    ...(runsAsRoot(spec.baseConfig.User) ? {} : { User: '0:0' }),
+    User: SANDBOX_USER,
+    WorkingDir: '/tmp',
     Labels: spec.labels,
     AttachStdout: true,
     AttachStderr: true,
@@ -87,7 +115,10 @@ function buildContainerOptions(spec: BuildSpec): Docker.ContainerCreateOptions {
       NetworkMode: spec.network,
       Memory: BUILD_MEMORY_BYTES,
       MemorySwap: BUILD_MEMORY_BYTES,
+      NanoCpus: BUILD_CPUS * 1e9,
       PidsLimit: BUILD_PROCESSES,
+      // The world-writable folders of a Debian image, so the build user can fill nothing but these.
+      Tmpfs: { '/tmp': tmpfs(spec.diskBytes ?? BUILD_DISK_BYTES), '/var/tmp': tmpfs('16m'), '/run/lock': tmpfs('1m') },
       CapDrop: ['ALL'],
       SecurityOpt: ['no-new-privileges'],
       // Some engines refuse to start without explicit limits. nproc counts per user across the host
@@ -109,9 +140,8 @@ function buildContainerOptions(spec: BuildSpec): Docker.ContainerCreateOptions {
  */
 export function commitChanges(spec: Pick<BuildSpec, 'baseConfig' | 'labels' | 'imageLabels'>): string[] {
   const { Cmd, User, WorkingDir } = spec.baseConfig;
-  const changes = [`CMD ${JSON.stringify(Cmd ?? [])}`];
-  if (!runsAsRoot(User)) changes.push(`USER ${User}`);
-  if (WorkingDir) changes.push(`WORKDIR ${WorkingDir}`);
+  // The build ran as the sandbox user in /tmp; an image that names no user or folder means root and "/".
+  const changes = [`CMD ${JSON.stringify(Cmd ?? [])}`, `USER ${User || 'root'}`, `WORKDIR ${WorkingDir || '/'}`];
   // One label per instruction and no quotes: Podman 4 reads `LABEL k=v` as a single pair, quotes included.
   const labels = { ...Object.fromEntries(Object.keys(spec.labels).map((key) => [key, ''])), ...spec.imageLabels };
   for (const [key, value] of Object.entries(labels)) {
@@ -119,10 +149,6 @@ export function commitChanges(spec: Pick<BuildSpec, 'baseConfig' | 'labels' | 'i
     changes.push(`LABEL ${key}=${value}`);
   }
   return changes;
-}
-
-function runsAsRoot(user: string | undefined): boolean {
-  return !user || user === 'root' || user === '0' || user.startsWith('0:') || user.startsWith('root:');
 }
 
 function splitTag(image: string): [string, string] {
@@ -161,6 +187,8 @@ class BuildStop {
 /** pip's output as lines, each passed on as it completes; the last few kept for the error. */
 class OutputLines {
   readonly kept: string[] = [];
+  /** The driver's own lines (DRIVER_MARKER key=value), first value of each key. */
+  readonly markers = new Map<string, string>();
   private readonly partial: Record<OutputStream, string> = { stdout: '', stderr: '' };
   private readonly decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
 
@@ -193,6 +221,12 @@ class OutputLines {
   }
 
   private emit(line: string): void {
+    if (line.startsWith(DRIVER_MARKER)) {
+      const [key, ...value] = line.slice(DRIVER_MARKER.length).split('=');
+      if (!this.markers.has(key)) this.markers.set(key, value.join('='));
+      this.kept.push(line);
+      return;
+    }
     const shown = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line;
     this.kept.push(shown);
     if (this.kept.length > KEPT_LINES) this.kept.shift();

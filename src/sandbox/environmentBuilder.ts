@@ -6,13 +6,14 @@ import { EngineError, withDeadline } from '../core/engineError';
 import { EnvironmentError, type EnvironmentProvider } from '../core/heal/environmentTypes';
 import type { ConnectedEngine } from './engineDiscovery';
 import { buildEnvironmentImage, type BuildNetwork, type BuildSpec } from './environmentBuild';
+import { environmentLabels, LABEL_ENVIRONMENT } from './environmentImages';
 import { ensureImage } from './imageProvider';
-import { pipJob, type PipJob } from './pipInstall';
+import { ALLOW_SOURCE_BUILDS_HINT, pipJob, type PipJob } from './pipInstall';
+import { sourceRequirements, withoutCredentials } from '../core/requirementSources';
 import { SharedBuild } from './sharedBuild';
 
+export { LABEL_ENVIRONMENT };
 export const ENVIRONMENT_REPOSITORY = 'localhost/self-heal-env';
-/** On every derived image: the environment's hash, so they can be listed and removed. */
-export const LABEL_ENVIRONMENT = 'dev.self-heal.environment';
 export const DEFAULT_BUILD_TIMEOUT_MS = 10 * 60_000;
 const INSPECT_DEADLINE_MS = 10_000;
 
@@ -34,6 +35,13 @@ export interface EnvironmentBuilderOptions {
   pipEnv?: Readonly<Record<string, string>>;
   /** Default 10 minutes. */
   buildTimeoutMs?: number;
+  /** The build's disk: its /tmp tmpfs, holding pip's files and the staged install. Default 1 GiB. */
+  buildDiskBytes?: number;
+  /**
+   * Let pip build source archives (sdists, URLs, VCS links, local paths), which runs the package's
+   * own build code with the index settings in reach. Default false: wheels only.
+   */
+  allowSourceBuilds?: boolean;
   /** Receives pip's output lines when a call passes no onProgress of its own. */
   onProgress?: (line: string) => void;
 }
@@ -50,21 +58,34 @@ export class EnvironmentBuilder implements EnvironmentProvider {
     return this.options.baseImage ?? this.engine.image;
   }
 
-  async imageFor(requirements: readonly string[], options: { signal?: AbortSignal; onProgress?: (line: string) => void } = {}): Promise<string> {
+  /** `rebuild`: build anew even when the image exists, and remove the one it replaces. */
+  async imageFor(requirements: readonly string[], options: { signal?: AbortSignal; onProgress?: (line: string) => void; rebuild?: boolean } = {}): Promise<string> {
     const wanted = [...new Set(requirements)].sort();
     if (wanted.length === 0) return this.baseImage;
     if (options.signal?.aborted) throw new EnvironmentError('Installing the requirements was cancelled.');
+    const allowSourceBuilds = this.options.allowSourceBuilds === true;
+    const sources = allowSourceBuilds ? [] : sourceRequirements(wanted);
+    if (sources.length > 0) {
+      throw new EnvironmentError(
+        `Not installed: ${sources.map((r) => `'${withoutCredentials(r)}'`).join(', ')} names a source to build rather than a package on an index, and building runs its own code; ` +
+          `Self-Heal installs wheels only unless source builds are allowed (${ALLOW_SOURCE_BUILDS_HINT}).`,
+      );
+    }
     const { docker } = await this.engine.connect();
     const base = await this.inspectBase(docker);
-    const job = pipJob(this.options.pipArgs ?? [], this.options.pipEnv ?? {});
+    const job = pipJob(this.options.pipArgs ?? [], this.options.pipEnv ?? {}, { allowSourceBuilds });
     const hash = environmentHash(this.baseImage, base.Id, wanted, job);
     const tag = `${ENVIRONMENT_REPOSITORY}:${hash}`;
     const waiter = { signal: options.signal, onProgress: options.onProgress ?? this.options.onProgress };
     const running = this.running(tag);
     if (running) return running.join(waiter).then(() => tag);
-    if (await imageExists(docker, tag)) return tag;
-    const build = this.running(tag) ?? this.start(docker, { baseImage: this.baseImage, baseConfig: base.Config, tag, requirements: wanted, job, hash });
+    const replaced = await existingImageId(docker, tag);
+    if (replaced && !options.rebuild) return tag;
+    const imageLabels = environmentLabels(hash, { requirements: wanted, baseImage: this.baseImage, baseImageId: base.Id, sourceBuilds: allowSourceBuilds });
+    const build = this.running(tag) ?? this.start(docker, { baseImage: this.baseImage, baseConfig: base.Config, tag, requirements: wanted, job, imageLabels });
     await build.join(waiter);
+    // The tag moved to the new image; the old one is unnamed now (a container may still use it).
+    if (replaced) await docker.getImage(replaced).remove().catch(() => undefined);
     return tag;
   }
 
@@ -73,13 +94,13 @@ export class EnvironmentBuilder implements EnvironmentProvider {
     return build && !build.abandoned ? build : undefined;
   }
 
-  private start(docker: Docker, what: Pick<BuildSpec, 'baseImage' | 'baseConfig' | 'tag' | 'requirements' | 'job'> & { hash: string }): SharedBuild {
+  private start(docker: Docker, what: Pick<BuildSpec, 'baseImage' | 'baseConfig' | 'tag' | 'requirements' | 'job' | 'imageLabels'>): SharedBuild {
     const spec: BuildSpec = {
       ...what,
       network: this.options.buildNetwork ?? 'bridge',
       labels: { ...this.engine.labels },
-      imageLabels: { [LABEL_ENVIRONMENT]: what.hash },
       timeoutMs: this.options.buildTimeoutMs ?? DEFAULT_BUILD_TIMEOUT_MS,
+      diskBytes: this.options.buildDiskBytes,
     };
     const build = new SharedBuild((signal, onLine) => buildEnvironmentImage(docker, spec, signal, onLine));
     this.builds.set(spec.tag, build);
@@ -100,20 +121,22 @@ export class EnvironmentBuilder implements EnvironmentProvider {
 /**
  * The environment's identity: the base image (by name and content, so a new base gives a new
  * environment), the requirements, and pip's options and environment (an index URL changes what gets
- * installed). 16 hex digits: a collision among one machine's environments is not a practical concern.
+ * installed; whether source builds were allowed changes how). Index credentials in those settings
+ * reach the tag only through this one-way hash. 16 hex digits: a collision among one machine's
+ * environments is not a practical concern.
  */
 export function environmentHash(baseImage: string, baseImageId: string, requirements: readonly string[], job: PipJob): string {
   const env = Object.entries(job.env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const identity = JSON.stringify({ baseImage, baseImageId, requirements, args: job.args, env });
+  const identity = JSON.stringify({ baseImage, baseImageId, requirements, args: job.args, env, sourceBuilds: job.sourceBuilds });
   return createHash('sha256').update(identity).digest('hex').slice(0, 16);
 }
 
-async function imageExists(docker: Docker, image: string): Promise<boolean> {
+/** The image's ID, or undefined when there is none by that name. */
+async function existingImageId(docker: Docker, image: string): Promise<string | undefined> {
   try {
-    await withDeadline(docker.getImage(image).inspect(), INSPECT_DEADLINE_MS, `inspect image ${image}`);
-    return true;
+    return (await withDeadline(docker.getImage(image).inspect(), INSPECT_DEADLINE_MS, `inspect image ${image}`)).Id;
   } catch (error) {
-    if (!(error instanceof EngineError) && (error as { statusCode?: number }).statusCode === 404) return false;
+    if (!(error instanceof EngineError) && (error as { statusCode?: number }).statusCode === 404) return undefined;
     throw error;
   }
 }

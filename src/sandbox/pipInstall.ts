@@ -1,57 +1,111 @@
-// What runs inside a build container: pip installing a requirements file into the image's own
-// site-packages, and how its failure is told to the user.
+// What runs inside a build container: pip, as the sandbox user, installing a requirements file into
+// a folder of its own that the interpreter imports from, and how its failure is told to the user.
 import { EnvironmentError } from '../core/heal/environmentTypes';
 
 /**
- * Where the job is copied before start; the driver deletes it, so the image does not keep it. In
- * /tmp because the build runs without capabilities: even root may not remove an entry of "/" (r-x).
+ * Where pip's result lands in the image: a folder owned by the build user (made by the job archive's
+ * ownership headers), put on sys.path by a .pth file in the interpreter's site-packages. The job
+ * itself is copied inside it and deleted by the driver before pip starts.
  */
-export const JOB_PARENT = '/tmp';
-export const JOB_FOLDER = '.self-heal-build';
-export const JOB_PATH = `${JOB_PARENT}/${JOB_FOLDER}`;
+export const TARGET_DIR = '/self-heal-env';
+export const JOB_DIR = `${TARGET_DIR}/.job`;
+/** The build runs as the sandbox's user, never as root. */
+export const BUILD_USER_ID = 65534;
+/** Lines the driver prints for the host, before any package's code could print anything. */
+export const DRIVER_MARKER = '@@self-heal ';
+export const PTH_FILE = 'self-heal-environment.pth';
 
 /**
- * Installs as root into the interpreter's system site-packages (e.g. /usr/local/lib/python3.11),
- * which is on sys.path for every user and readable by the sandbox's uid 65534; a --user install
- * would land in root's home, which that user cannot read. The index settings travel in the job
- * file, not in the container's environment or command, because a commit keeps both in the image.
+ * pip installs with --target into a staging folder on the build's size-capped /tmp, and the driver
+ * copies it to TARGET_DIR only when pip succeeded: what the image keeps is bounded by that tmpfs.
+ * Index settings travel in the job file, not in the container's environment or command, because a
+ * commit keeps both in the image. When only wheels are allowed and pip finds no distribution, the
+ * driver asks the index whether a source archive exists, so the user learns why.
  */
 export const BUILD_DRIVER_SOURCE = String.raw`
-import json, os, shutil, subprocess, sys
-job_dir = '${JOB_PATH}'
-status = 125
-try:
-    with open(job_dir + '/job.json') as handle:
-        job = json.load(handle)
-    env = dict(os.environ)
-    env.update(job['env'])
-    status = subprocess.call([sys.executable, '-m', 'pip', 'install'] + job['args'] + ['-r', job_dir + '/requirements.txt'], env=env)
-finally:
-    shutil.rmtree(job_dir, ignore_errors=True)
+import json, os, re, shutil, site, subprocess, sys, sysconfig
+target = '${TARGET_DIR}'
+job_dir = '${JOB_DIR}'
+with open(job_dir + '/job.json') as handle:
+    job = json.load(handle)
+with open(job_dir + '/requirements.txt') as handle:
+    requirements = handle.read()
+shutil.rmtree(job_dir)
+candidates = [sysconfig.get_paths()['purelib']] + site.getsitepackages()
+print('${DRIVER_MARKER}site-packages=' + next((d for d in candidates if os.path.isdir(d)), ''), flush=True)
+print('${DRIVER_MARKER}user=' + str(os.getuid()), flush=True)
+requirements_file = '/tmp/self-heal-requirements.txt'
+with open(requirements_file, 'w') as handle:
+    handle.write(requirements)
+env = dict(os.environ)
+env.update(job['env'])
+pip = [sys.executable, '-m', 'pip']
+stage = '/tmp/self-heal-stage'
+process = subprocess.Popen(pip + ['install', '--target', stage] + job['args'] + ['-r', requirements_file], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors='replace')
+missing = []
+unreachable = False
+for line in process.stdout:
+    sys.stdout.write(line)
+    sys.stdout.flush()
+    unreachable = unreachable or 'after connection broken by' in line
+    found = re.match(r'ERROR: No matching distribution found for ([A-Za-z0-9][A-Za-z0-9._-]*)', line)
+    if found:
+        missing.append(found.group(1))
+status = process.wait()
+if status != 0 and not job['sourceBuilds'] and not unreachable:
+    for name in missing:
+        probe = pip + ['index', 'versions', name, '--disable-pip-version-check', '--no-input'] + job['indexArgs']
+        if subprocess.call(probe, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+            print('${DRIVER_MARKER}source-only=' + name, flush=True)
+if status == 0 and os.path.isdir(stage):
+    shutil.copytree(stage, target, symlinks=True, dirs_exist_ok=True)
 sys.exit(status)
 `;
 
+/**
+ * The .pth line that makes TARGET_DIR importable: placed after the standard library and before every
+ * site folder, so a package cannot shadow the stdlib and a requirement wins over the image's own copy.
+ */
+export const PTH_LINE = `import sys; sys.path.insert(min([i for i, p in enumerate(sys.path) if p.endswith(('site-packages', 'dist-packages'))] or [len(sys.path)]), '${TARGET_DIR}')\n`;
+
 export const BASE_PIP_ARGS: readonly string[] = ['--no-cache-dir', '--disable-pip-version-check', '--no-input', '--progress-bar', 'off'];
+/** No build backend runs: pip takes wheels only, which are unpacked, never executed, at install time. */
+export const WHEELS_ONLY_ARGS: readonly string[] = ['--only-binary=:all:'];
 
 /**
  * Environment variables are used where an option is newer than some pips: an unknown variable is
- * ignored, an unknown option is an error. PIP_BREAK_SYSTEM_PACKAGES lets pip install into a
- * distribution's "externally managed" Python (Debian 12): the image is ours to change.
+ * ignored, an unknown option is an error. HOME and TMPDIR point at the build's capped /tmp (the
+ * sandbox user's home does not exist).
  */
 export const BASE_PIP_ENV: Readonly<Record<string, string>> = {
   PIP_BREAK_SYSTEM_PACKAGES: '1',
-  PIP_ROOT_USER_ACTION: 'ignore',
   PYTHONUNBUFFERED: '1',
+  HOME: '/tmp',
+  TMPDIR: '/tmp',
 };
 
 export interface PipJob {
+  /** Options of `pip install`. */
   args: string[];
+  /** The user's index options alone, for asking the index about a missing distribution. */
+  indexArgs: string[];
   env: Record<string, string>;
+  /** Whether pip may build source archives (which runs the package's code). */
+  sourceBuilds: boolean;
 }
 
-export function pipJob(pipArgs: readonly string[], pipEnv: Readonly<Record<string, string>>): PipJob {
-  return { args: [...BASE_PIP_ARGS, ...pipArgs], env: { ...BASE_PIP_ENV, ...pipEnv } };
+export function pipJob(pipArgs: readonly string[], pipEnv: Readonly<Record<string, string>>, options: { allowSourceBuilds?: boolean } = {}): PipJob {
+  const sourceBuilds = options.allowSourceBuilds === true;
+  return {
+    args: [...BASE_PIP_ARGS, ...(sourceBuilds ? [] : WHEELS_ONLY_ARGS), ...pipArgs],
+    indexArgs: [...pipArgs],
+    env: { ...BASE_PIP_ENV, ...pipEnv },
+    sourceBuilds,
+  };
 }
+
+/** How a user allows source builds, for messages. */
+export const ALLOW_SOURCE_BUILDS_HINT = 'the setting selfHeal.environment.allowSourceBuilds or the flag --allow-source-builds';
 
 /** pip's messages that name the requirement at fault, most telling first. */
 const NAMING_FAILURES: readonly RegExp[] = [
@@ -70,6 +124,15 @@ export function pipFailure(
   logLines = 60,
 ): EnvironmentError {
   const log = outputLines.slice(-logLines).join('\n');
+  // Only a project name counts: with source builds on, a package's build output could print a marker too.
+  const sourceOnly = outputLines.map((line) => /^@@self-heal source-only=([A-Za-z0-9][A-Za-z0-9._-]*)$/.exec(line)?.[1]).find(Boolean);
+  if (sourceOnly) {
+    return new EnvironmentError(
+      `Could not install '${ourRequirement(sourceOnly, requirements)}': it is published only as a source archive here, and building one runs the package's own code; ` +
+        `Self-Heal installs wheels only unless source builds are allowed (${ALLOW_SOURCE_BUILDS_HINT}).`,
+      log,
+    );
+  }
   if (outputLines.some((line) => /No module named pip\b/.test(line))) {
     return new EnvironmentError(`The image ${baseImage} has no pip (python3 -m pip), so it cannot install requirements; choose an image that has pip.`, log);
   }

@@ -11,6 +11,7 @@ export const COMMANDS = {
   showLog: 'selfHeal.showLog',
   openSettings: 'selfHeal.openSettings',
   showTroubleshooting: 'selfHeal.showTroubleshooting',
+  rebuildEnvironment: 'selfHeal.rebuildEnvironment',
   /** Args: { runId, entry } - undoes that file's kept fixes of that run. */
   revertFix: '_selfHeal.revertFix',
   /** Args: { entry } - heals that file again. */

@@ -55,7 +55,7 @@ export class QuickFixCommands {
       if (text === undefined) return this.report({ applied: false, message: `Self-Heal: ${candidate.description}: no longer fits the file; run it again.` });
       fixed[file] = text;
     }
-    const vetoed = await vetRequirementChanges(origin.files, fixed);
+    const vetoed = await vetRequirementChanges(this.deps.gate.questions, origin.files, fixed);
     if (vetoed) return this.report({ applied: false, message: vetoed });
     const after = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Self-Heal: verifying: ${candidate.description}`, cancellable: true },

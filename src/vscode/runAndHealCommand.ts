@@ -17,6 +17,8 @@ import type { SelfHealSettings } from '../core/settingsModel';
 import type { DockerSandbox } from '../sandbox/dockerSandbox';
 import type { Channels } from './channels';
 import type { EngineProblemNotifier } from './engineProblems';
+import type { EnvironmentConsent } from './environmentConsent';
+import { editorEnvironmentBuilder } from './environmentPrompt';
 import { applyFileTexts, StaleDocumentError } from './fileEdits';
 import { FixPreview } from './fixPreview';
 import { installApprovalForRun } from './installApproval';
@@ -59,6 +61,8 @@ export interface RunAndHealDeps {
   preview: FixPreview;
   sink?: HealRunSink;
   gate: RunGate;
+  /** Asks before a workspace's requirements are installed. */
+  consent: EnvironmentConsent;
 }
 
 /** The fixes one file of a run got, so they can be undone exactly (Revert This Fix, Revert All). */
@@ -106,13 +110,14 @@ export class RunAndHealCommand {
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
     if (!(await this.saveRunFiles(root))) return this.refuse(UNSAVED);
     let runSet;
+    let files;
     try {
       runSet = await collectRunSet(uri.fsPath, { root });
+      files = await withEnvironmentFiles(runSet.files, runSet.root);
     } catch (error) {
       if (error instanceof RunSetError) return this.refuse(`Self-Heal: ${error.message}`);
       throw error;
     }
-    const files = await withEnvironmentFiles(runSet.files, runSet.root);
     const [outcome] = await this.execute([{ root: runSet.root, files, launch: plainLaunch(runSet.entry) }], heal, `${heal ? 'Run & Self-Heal' : 'Run'}: ${runSet.entry}`);
     return outcome;
   }
@@ -221,8 +226,10 @@ export class RunAndHealCommand {
     statusBar.show({ kind: 'running', file: targets.length === 1 ? path.basename(targets[0].launch.target) : `${targets.length} files` });
     const runner = await runners.runnerFor(settings);
     const model = heal ? await models.fixerFor(settings) : undefined;
-    const imageFor = settings.runner === 'docker' ? await this.environments(settings) : undefined;
-    const approveInstall = installApprovalForRun();
+    // Requirements a fix added with the user's approval are not asked about again when built.
+    const approvedInstalls = new Set<string>();
+    const imageFor = settings.runner === 'docker' ? await this.environments(settings, approvedInstalls) : undefined;
+    const approveInstall = installApprovalForRun(this.deps.gate.questions, approvedInstalls);
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Self-Heal: ${targets.length === 1 ? path.basename(targets[0].launch.target) : title}`, cancellable: true },
       (progress, token) => {
@@ -245,14 +252,17 @@ export class RunAndHealCommand {
     );
   }
 
-  private async environments(settings: SelfHealSettings): Promise<HealOptions['imageFor']> {
-    const { EnvironmentBuilder } = await import('../edge');
+  private async environments(settings: SelfHealSettings, approvedInstalls: ReadonlySet<string>): Promise<HealOptions['imageFor']> {
     const runner = await this.deps.runners.runnerFor(settings);
     // The docker runner is a DockerSandbox: the builder uses its engine, image and labels.
-    const builder = new EnvironmentBuilder(runner as DockerSandbox, { onProgress: (line) => this.deps.channels.log.info(`pip: ${line}`) });
+    const builder = await editorEnvironmentBuilder(runner as DockerSandbox, settings, (line) => this.deps.channels.log.info(line));
     return async (files, signal) => {
       const requirements = dependenciesOf(files);
-      return requirements.length === 0 ? undefined : builder.imageFor(requirements, { signal });
+      if (requirements.length === 0) return undefined;
+      // A cloned repository's list is built only once the user said yes to it.
+      const declared = requirements.filter((requirement) => !approvedInstalls.has(requirement));
+      if (declared.length > 0) await this.deps.consent.confirm(declared);
+      return builder.imageFor(requirements, { signal });
     };
   }
 

@@ -37,6 +37,11 @@ export class RunGate {
 
   constructor(private readonly deps: RunGateDeps) {}
 
+  /** Where every other question before code runs (installs, environment builds) is asked too. */
+  get questions(): Questions {
+    return this.deps.questions;
+  }
+
   /** The settings a run of `scope` uses, or why the run is not allowed. */
   async settingsFor(scope: vscode.Uri | undefined, needs: RunNeeds): Promise<{ settings: SelfHealSettings } | { refused: string }> {
     if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED_REFUSED);

@@ -7,7 +7,8 @@ import { EnvironmentError } from '../../src/core/heal/environmentTypes';
 import { LABEL_HOST, LABEL_MANAGED, LABEL_PID, LABEL_SESSION } from '../../src/sandbox/containerSpec';
 import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
 import { ENVIRONMENT_REPOSITORY, EnvironmentBuilder, environmentHash, LABEL_ENVIRONMENT, type EnvironmentBuilderOptions } from '../../src/sandbox/environmentBuilder';
-import { JOB_PATH, pipJob } from '../../src/sandbox/pipInstall';
+import { LABEL_BASE_IMAGE, LABEL_BASE_IMAGE_ID, LABEL_REQUIREMENTS, LABEL_SOURCE_BUILDS } from '../../src/sandbox/environmentImages';
+import { JOB_DIR, pipJob } from '../../src/sandbox/pipInstall';
 import { startPackageIndex, type PackageIndex } from './packageIndex';
 import { containersOfThisProcess, engineHost, limits, newSandbox, SESSION, TEST_IMAGE } from './sandboxHelper';
 
@@ -72,7 +73,7 @@ describe('sandbox: derived environments', function () {
     ].join('\n');
     const result = await sandbox.run({ files: { 'main.py': program }, entry: 'main.py', limits: limits(), image: tag });
     assert.strictEqual(result.stderr, '');
-    assert.strictEqual(result.stdout, "{'self-heal-test': 'x'}\n/usr/local/lib/python3.11/dist-packages/yaml/__init__.py 65534\nConnectionRefusedError\n");
+    assert.strictEqual(result.stdout, "{'self-heal-test': 'x'}\n/self-heal-env/yaml/__init__.py 65534\nConnectionRefusedError\n");
     assert.deepStrictEqual([result.reason, result.exitCode, result.engine.image], ['exited', 0, tag]);
     assert.deepStrictEqual(index.requests.slice(requestsBefore), []);
   });
@@ -81,20 +82,24 @@ describe('sandbox: derived environments', function () {
     const tag = await imageFor(builder(), ['PyYAML==6.0.99']);
     const [base, derived] = await Promise.all([docker.getImage(TEST_IMAGE).inspect(), docker.getImage(tag).inspect()]);
     assert.deepStrictEqual(derived.Config.Cmd, base.Config.Cmd);
-    assert.strictEqual(derived.Config.User, base.Config.User);
+    assert.strictEqual(derived.Config.User, base.Config.User || 'root');
     assert.deepStrictEqual(derived.Config.Labels, {
       [LABEL_MANAGED]: '',
       [LABEL_PID]: '',
       [LABEL_HOST]: '',
       [LABEL_SESSION]: '',
       [LABEL_ENVIRONMENT]: tag.slice(tag.indexOf(':') + 1),
+      [LABEL_REQUIREMENTS]: Buffer.from(JSON.stringify(['PyYAML==6.0.99'])).toString('base64url'),
+      [LABEL_BASE_IMAGE]: Buffer.from(TEST_IMAGE).toString('base64url'),
+      [LABEL_BASE_IMAGE_ID]: base.Id.replace(/^sha256:/, ''),
+      [LABEL_SOURCE_BUILDS]: 'false',
     });
     assert.ok(!(derived.Config.Env ?? []).some((line) => line.startsWith('PIP_')), String(derived.Config.Env));
     // Looked at in a container that is never started, so no tmpfs hides /tmp.
     const container = await docker.createContainer({ Image: tag, Labels: { [LABEL_SESSION]: session } });
     try {
-      await assert.rejects(container.infoArchive({ path: JOB_PATH }), { statusCode: 404 });
-      await container.infoArchive({ path: '/usr/local/lib/python3.11/dist-packages/yaml/__init__.py' });
+      await assert.rejects(container.infoArchive({ path: JOB_DIR }), { statusCode: 404 });
+      await container.infoArchive({ path: '/self-heal-env/yaml/__init__.py' });
     } finally {
       await container.remove({ force: true });
     }
@@ -139,7 +144,8 @@ describe('sandbox: derived environments', function () {
     }
     assert.strictEqual(errors[0], errors[1]);
     const asked = index.requests.slice(requestsBefore).filter((p) => p.endsWith('/simple/nonexistent-pkg/'));
-    assert.deepStrictEqual(asked, [`/index-${session}/simple/nonexistent-pkg/`]);
+    // One build: pip's request, then the question whether a source archive exists (wheels only).
+    assert.deepStrictEqual(asked, [`/index-${session}/simple/nonexistent-pkg/`, `/index-${session}/simple/nonexistent-pkg/`]);
   });
 
   it('builds on its own network by default, where the loopback index of the host is out of reach, and says so', async () => {

@@ -4,6 +4,7 @@ import { createHash } from 'crypto';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as zlib from 'zlib';
+import { tarOfEntries } from '../../src/sandbox/tarArchive';
 
 export interface Wheel {
   /** Project name as published, e.g. "PyYAML". */
@@ -20,6 +21,30 @@ export interface PackageIndex {
   /** Paths requested so far, in order. */
   requests: string[];
   close(): Promise<void>;
+}
+
+/** A source archive: building it runs its setup.py, which is what the adversarial tests watch for. */
+export interface Sdist {
+  name: string;
+  version: string;
+  /** Path inside the project folder (setup.py, the package) -> text. */
+  files: Record<string, string>;
+}
+
+export function sdistFileName(sdist: Sdist): string {
+  return `${sdist.name}-${sdist.version}.tar.gz`;
+}
+
+function sdistBytes(sdist: Sdist): Buffer {
+  const folder = `${sdist.name}-${sdist.version}`;
+  const pkgInfo = `Metadata-Version: 2.1\nName: ${sdist.name}\nVersion: ${sdist.version}\n`;
+  const files = { ...sdist.files, 'PKG-INFO': pkgInfo };
+  const folders = new Set(Object.keys(files).flatMap((name) => name.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  return zlib.gzipSync(tarOfEntries([
+    { name: `${folder}/`, mode: 0o755 },
+    ...[...folders].sort().map((name) => ({ name: `${folder}/${name}/`, mode: 0o755 })),
+    ...Object.entries(files).map(([name, text]) => ({ name: `${folder}/${name}`, text, mode: 0o644 })),
+  ]));
 }
 
 export function wheelFileName(wheel: Wheel): string {
@@ -43,21 +68,24 @@ export function wheelBytes(wheel: Wheel): Buffer {
 }
 
 /** Serves the wheels under /PREFIX/simple/ (PEP 503) and /PREFIX/packages/. */
-export async function startPackageIndex(prefix: string, wheels: readonly Wheel[]): Promise<PackageIndex> {
+export async function startPackageIndex(prefix: string, wheels: readonly Wheel[], sdists: readonly Sdist[] = []): Promise<PackageIndex> {
   const requests: string[] = [];
-  const files = new Map(wheels.map((wheel) => [wheelFileName(wheel), wheelBytes(wheel)]));
+  const files = new Map([
+    ...wheels.map((wheel): [string, Buffer] => [wheelFileName(wheel), wheelBytes(wheel)]),
+    ...sdists.map((sdist): [string, Buffer] => [sdistFileName(sdist), sdistBytes(sdist)]),
+  ]);
+  const published = [...wheels.map((w) => ({ name: w.name, file: wheelFileName(w) })), ...sdists.map((d) => ({ name: d.name, file: sdistFileName(d) }))];
   const server = http.createServer((request, response) => {
     const path = request.url ?? '';
     requests.push(path);
     const html = (body: string): void => {
       response.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!DOCTYPE html><html><body>${body}</body></html>`);
     };
-    if (path === `/${prefix}/simple/`) return html(wheels.map((w) => `<a href="${normalized(w.name)}/">${w.name}</a>`).join('\n'));
+    if (path === `/${prefix}/simple/`) return html(published.map((w) => `<a href="${normalized(w.name)}/">${w.name}</a>`).join('\n'));
     const project = new RegExp(`^/${prefix}/simple/([^/]+)/$`).exec(path)?.[1];
-    const ofProject = wheels.filter((w) => normalized(w.name) === project);
+    const ofProject = published.filter((w) => normalized(w.name) === project);
     if (ofProject.length > 0) {
-      return html(ofProject.map((w) => {
-        const file = wheelFileName(w);
+      return html(ofProject.map(({ file }) => {
         const sha256 = createHash('sha256').update(files.get(file)!).digest('hex');
         return `<a href="../../packages/${file}#sha256=${sha256}">${file}</a>`;
       }).join('\n'));

@@ -15,6 +15,7 @@ describe('settings model', () => {
       model: { baseUrl: 'https://api.openai.com/v1', name: 'gpt-4o-mini', temperature: 0, maxTokens: 4096, timeoutMs: 60_000 },
       fix: { maxAttempts: 3, ruleBased: true, ai: true, aiCodeActions: true, applyMode: 'preview' },
       workspaceInclude: '**/*.py',
+      environment: { allowSourceBuilds: false },
       problems: [],
     });
   });
