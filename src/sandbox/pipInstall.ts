@@ -1,6 +1,7 @@
 // What runs inside a build container: pip, as the sandbox user, installing a requirements file into
 // a folder of its own that the interpreter imports from, and how its failure is told to the user.
 import { EnvironmentError } from '../core/heal/environmentTypes';
+import { withoutCredentials } from '../core/requirementSources';
 
 /**
  * Where pip's result lands in the image: a folder owned by the build user (made by the job archive's
@@ -16,6 +17,25 @@ export const DRIVER_MARKER = '@@self-heal ';
 export const PTH_FILE = 'self-heal-environment.pth';
 
 /**
+ * pip with one change: it refuses to prepare any source distribution, which is the step that runs a
+ * package's build code. --only-binary=:all: alone is not enough: pip still builds a requirement that
+ * names a URL, path or VCS link, also when it arrives as a dependency of a wheel, and an option such as
+ * --global-option on a requirements line turns it off. A pip whose internals differ fails here, closed.
+ */
+const WHEELS_ONLY_PIP = String.raw`
+import sys
+from pip._internal.distributions.sdist import SourceDistribution
+from pip._internal.exceptions import InstallationError
+def refuse(self, *args, **kwargs):
+    print('${DRIVER_MARKER}source-build=' + str(self.req).replace('\n', ' '), flush=True)
+    raise InstallationError('refused to build ' + str(self.req) + ' from source: building runs its own code')
+SourceDistribution.prepare_distribution_metadata = refuse
+from pip._internal.cli.main import main
+sys.argv[0] = 'pip'
+sys.exit(main())
+`;
+
+/**
  * pip installs with --target into a staging folder on the build's size-capped /tmp, and the driver
  * copies it to TARGET_DIR only when pip succeeded: what the image keeps is bounded by that tmpfs.
  * Index settings travel in the job file, not in the container's environment or command, because a
@@ -24,6 +44,7 @@ export const PTH_FILE = 'self-heal-environment.pth';
  */
 export const BUILD_DRIVER_SOURCE = String.raw`
 import json, os, re, shutil, site, subprocess, sys, sysconfig
+WHEELS_ONLY_PIP = ${JSON.stringify(WHEELS_ONLY_PIP)}
 target = '${TARGET_DIR}'
 job_dir = '${JOB_DIR}'
 with open(job_dir + '/job.json') as handle:
@@ -39,7 +60,7 @@ with open(requirements_file, 'w') as handle:
     handle.write(requirements)
 env = dict(os.environ)
 env.update(job['env'])
-pip = [sys.executable, '-m', 'pip']
+pip = [sys.executable, '-m', 'pip'] if job['sourceBuilds'] else [sys.executable, '-c', WHEELS_ONLY_PIP]
 stage = '/tmp/self-heal-stage'
 process = subprocess.Popen(pip + ['install', '--target', stage] + job['args'] + ['-r', requirements_file], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors='replace')
 missing = []
@@ -129,6 +150,14 @@ export function pipFailure(
   if (sourceOnly) {
     return new EnvironmentError(
       `Could not install '${ourRequirement(sourceOnly, requirements)}': it is published only as a source archive here, and building one runs the package's own code; ` +
+        `Self-Heal installs wheels only unless source builds are allowed (${ALLOW_SOURCE_BUILDS_HINT}).`,
+      log,
+    );
+  }
+  const built = outputLines.map((line) => /^@@self-heal source-build=(.+)$/.exec(line)?.[1]).find(Boolean);
+  if (built) {
+    return new EnvironmentError(
+      `Not installed: '${withoutCredentials(built)}' would be built from source (a requirement or a dependency names a source archive, a URL, a path or a build option), and building runs the package's own code; ` +
         `Self-Heal installs wheels only unless source builds are allowed (${ALLOW_SOURCE_BUILDS_HINT}).`,
       log,
     );

@@ -35,6 +35,8 @@ const SDIST = {
     'adv_sdist/__init__.py': "VALUE = 'built from source'\n",
   },
 };
+/** A wheel whose dependency names a source archive by URL: pip would build it even with --only-binary. */
+const CARRIER = { name: 'adv-carrier', version: '1.0', files: { 'adv_carrier/__init__.py': '' }, requires: ['adv-sdist @ {packages}/adv-sdist-1.0.tar.gz'] };
 /** Larger than the small disk one test gives its build. */
 const BIG = { name: 'adv-big', version: '1.0', files: { 'adv_big/data.py': `DATA = '${'x'.repeat(12 * 1024 * 1024)}'\n` } };
 const SOURCE_ONLY_MESSAGE =
@@ -58,7 +60,7 @@ describe('adversarial: environment builds', function () {
   const runIn = (image: string, program: string) => sandbox.run({ files: { 'main.py': program }, entry: 'main.py', limits: limits(), image });
 
   before(async () => {
-    index = await startPackageIndex(`index-${session}`, [WHEEL, SHADOW, BIG], [SDIST]);
+    index = await startPackageIndex(`index-${session}`, [WHEEL, SHADOW, BIG, CARRIER], [SDIST]);
   });
   after(async () => {
     await sandbox.dispose();
@@ -89,6 +91,21 @@ describe('adversarial: environment builds', function () {
         "and building runs its own code; Self-Heal installs wheels only unless source builds are allowed (the setting selfHeal.environment.allowSourceBuilds or the flag --allow-source-builds).",
     });
   });
+
+  for (const [name, requirements] of [
+    ['a wheel whose dependency is a source archive by URL', ['adv-carrier==1.0']],
+    ['an option on a requirement line that turns wheels-only off', ['adv-sdist==1.0 --global-option=--quiet']],
+  ] as const) {
+    it(`builds nothing from source for ${name}: no setup.py runs, no image is made`, async () => {
+      const made = builder();
+      const refused = await made.imageFor([...requirements]).then(() => undefined, (error: Error) => error);
+      assert.ok(refused instanceof EnvironmentError, String(refused));
+      assert.match(refused.message, /^Not installed: 'adv-sdist[^']*' (would be built from source|names a source to build)/);
+      const job = pipJob(['--index-url', index.url], {});
+      const wouldBe = `${ENVIRONMENT_REPOSITORY}:${environmentHash(TEST_IMAGE, (await docker.getImage(TEST_IMAGE).inspect()).Id, [...requirements], job)}`;
+      await assert.rejects(docker.getImage(wouldBe).inspect(), { statusCode: 404 });
+    });
+  }
 
   it('builds the sdist only when source builds are allowed: then its setup.py runs, as uid 65534', async () => {
     const tag = await imageFor(builder({ allowSourceBuilds: true }), ['adv-sdist==1.0']);

@@ -12,6 +12,8 @@ export interface Wheel {
   version: string;
   /** Path inside site-packages -> text. */
   files: Record<string, string>;
+  /** Requires-Dist lines; `{packages}` stands for this index's packages URL (its port is known only once it listens). */
+  requires?: string[];
 }
 
 export interface PackageIndex {
@@ -52,11 +54,12 @@ export function wheelFileName(wheel: Wheel): string {
 }
 
 /** A pure-Python wheel: the files, METADATA, WHEEL and a RECORD with each file's hash and size. */
-export function wheelBytes(wheel: Wheel): Buffer {
+export function wheelBytes(wheel: Wheel, packagesUrl = ''): Buffer {
   const distInfo = `${wheel.name.replace(/[-_.]+/g, '_')}-${wheel.version}.dist-info`;
+  const requires = (wheel.requires ?? []).map((line) => `Requires-Dist: ${line.replace('{packages}', packagesUrl)}\n`).join('');
   const entries: Record<string, string> = {
     ...wheel.files,
-    [`${distInfo}/METADATA`]: `Metadata-Version: 2.1\nName: ${wheel.name}\nVersion: ${wheel.version}\n`,
+    [`${distInfo}/METADATA`]: `Metadata-Version: 2.1\nName: ${wheel.name}\nVersion: ${wheel.version}\n${requires}`,
     [`${distInfo}/WHEEL`]: 'Wheel-Version: 1.0\nGenerator: self-heal-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n',
   };
   const record = Object.entries(entries).map(([name, text]) => {
@@ -70,10 +73,7 @@ export function wheelBytes(wheel: Wheel): Buffer {
 /** Serves the wheels under /PREFIX/simple/ (PEP 503) and /PREFIX/packages/. */
 export async function startPackageIndex(prefix: string, wheels: readonly Wheel[], sdists: readonly Sdist[] = []): Promise<PackageIndex> {
   const requests: string[] = [];
-  const files = new Map([
-    ...wheels.map((wheel): [string, Buffer] => [wheelFileName(wheel), wheelBytes(wheel)]),
-    ...sdists.map((sdist): [string, Buffer] => [sdistFileName(sdist), sdistBytes(sdist)]),
-  ]);
+  let files = new Map<string, Buffer>();
   const published = [...wheels.map((w) => ({ name: w.name, file: wheelFileName(w) })), ...sdists.map((d) => ({ name: d.name, file: sdistFileName(d) }))];
   const server = http.createServer((request, response) => {
     const path = request.url ?? '';
@@ -98,6 +98,10 @@ export async function startPackageIndex(prefix: string, wheels: readonly Wheel[]
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
+  files = new Map([
+    ...wheels.map((wheel): [string, Buffer] => [wheelFileName(wheel), wheelBytes(wheel, `http://127.0.0.1:${port}/${prefix}/packages`)]),
+    ...sdists.map((sdist): [string, Buffer] => [sdistFileName(sdist), sdistBytes(sdist)]),
+  ]);
   return {
     url: `http://127.0.0.1:${port}/${prefix}/simple/`,
     port,
