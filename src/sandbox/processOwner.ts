@@ -40,13 +40,25 @@ export function thisProcess(): ProcessOwner {
 export function isOwnerAlive(owner: ProcessOwner, self: ProcessOwner = thisProcess()): boolean | undefined {
   if (owner.boot !== self.boot || owner.namespace !== self.namespace || self.namespace === 'pid:unknown') return undefined;
   const started = startTimeOf(owner.pid);
-  if (started === undefined) return false;
+  if (started === 'exited') return false;
+  // /proc mounted with hidepid hides other users' processes: only the kernel's "no such process" is gone.
+  if (started === undefined) return isSignalable(owner.pid) ? undefined : false;
   // The pid was handed to another process since.
   return started === owner.started;
 }
 
-/** undefined when the process does not exist, or has exited and waits to be reaped. */
-function startTimeOf(pid: number): string | undefined {
+/** Whether a process with this pid exists (kill 0: EPERM still means it does). */
+function isSignalable(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** undefined when /proc shows no such process; 'exited' when it has exited and waits to be reaped. */
+function startTimeOf(pid: number): string | 'exited' | undefined {
   let stat: string;
   try {
     stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -55,7 +67,7 @@ function startTimeOf(pid: number): string | undefined {
   }
   // The command name may hold spaces and parentheses: the fields start after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  if (fields[0] === 'Z' || fields[0] === 'X') return undefined;
+  if (fields[0] === 'Z' || fields[0] === 'X') return 'exited';
   return fields[19];
 }
 

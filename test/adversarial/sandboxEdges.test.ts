@@ -19,6 +19,27 @@ describe('adversarial: sandbox edges', function () {
     });
   }
 
+  it('the sweep keeps a container whose labels came from its image, whatever owner they name', async () => {
+    const docker = new Docker(dockerOptionsFor(engineHost()));
+    const deadOwner = ownerLabel({ ...thisProcess(), pid: 2 ** 22 + 13 });
+    const tag = `localhost/self-heal-test-labelled:${process.pid}`;
+    const source = await docker.createContainer({ Image: TEST_IMAGE, Cmd: ['true'], HostConfig: { Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 1024 }] } });
+    let victim: Docker.Container | undefined;
+    try {
+      const [repo, version] = tag.split(':');
+      await source.commit({ repo, tag: version, changes: [`LABEL ${LABEL_MANAGED}=true`, `LABEL ${LABEL_OWNER}=${deadOwner}`, `LABEL ${LABEL_SESSION}=${SESSION}-image-labels`] });
+      victim = await docker.createContainer({ Image: tag, Cmd: ['true'], HostConfig: { Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 1024 }] } });
+      const inherited = (await victim.inspect()).Config.Labels;
+      assert.strictEqual(inherited[LABEL_OWNER], deadOwner, 'the container carries the image\'s labels');
+      await sweepStaleContainers(docker);
+      assert.strictEqual((await victim.inspect()).Id, victim.id);
+    } finally {
+      await victim?.remove({ force: true }).catch(() => undefined);
+      await source.remove({ force: true }).catch(() => undefined);
+      await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
+    }
+  });
+
   it('the sweep keeps containers of a process in another pid namespace, even when that pid is free here', async () => {
     const docker = new Docker(dockerOptionsFor(engineHost()));
     const freePid = 2 ** 22 + 11; // above any pid this machine hands out
