@@ -3,6 +3,7 @@
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import { describeBytes } from './limits';
+import { sourceTextForRun } from './sourceText';
 
 export interface RunSet {
   /** Folder the relative paths start from; the program's working folder in the sandbox. */
@@ -63,7 +64,8 @@ export async function readFilesCapped(found: readonly string[], root: string, ma
     const content = await fs.readFile(file);
     totalBytes += content.length;
     if (totalBytes > maxBytes) throw new RunSetError(tooBig());
-    files[toPosix(path.relative(root, file))] = content.toString('utf8');
+    // Decoded as Python reads it (BOM, coding line), so a fix never lands before a BOM.
+    files[toPosix(path.relative(root, file))] = sourceTextForRun(content);
   }
   return { files, totalBytes };
 }
