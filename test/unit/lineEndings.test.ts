@@ -46,4 +46,13 @@ describe('line endings of inserted and replaced lines', () => {
     const answer = 'main.py\n```python\nx = 1\nprint(x)\nprint(2)\n```\n';
     assert.strictEqual(healedByModel(answer, source), 'x = 1\r\nprint(x)\r\nprint(2)');
   });
+
+  it('a rule fix inserts its import after a BOM a text still carries, never before it', () => {
+    const source = '\uFEFFimport os\nprint(json.dumps(1))\n';
+    const [fix] = ruleFixesFor(nameError(2), { 'main.py': source });
+    assert.strictEqual(applyEdits(source, fix.edits), '\uFEFFimport os\nimport json\nprint(json.dumps(1))\n');
+    const bare = '\uFEFFprint(json.dumps(1))\n';
+    const [first] = ruleFixesFor(nameError(1), { 'main.py': bare });
+    assert.strictEqual(applyEdits(bare, first.edits), '\uFEFFimport json\nprint(json.dumps(1))\n');
+  });
 });

@@ -27,6 +27,15 @@ describe('run set', () => {
     assert.strictEqual(runSet.files['app/pkg/mod.py'], 'Y = 2\n');
   });
 
+  it('reads each file as Python does: a BOM dropped, a Latin-1 coding line honoured', async () => {
+    root = makeTree({
+      'main.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('print("é")\n')]),
+      'latin.py': Buffer.from('# coding: latin-1\nname = "café"\n', 'latin1'),
+    });
+    const runSet = await collectRunSet(path.join(root, 'main.py'));
+    assert.deepStrictEqual(runSet.files, { 'latin.py': '# coding: latin-1\nname = "café"\n', 'main.py': 'print("é")\n' });
+  });
+
   it('starts from the entry folder when the entry lies outside the given root', async () => {
     root = makeTree({ 'a/main.py': 'print(1)\n', 'b/x.py': '' });
     const runSet = await collectRunSet(path.join(root, 'a/main.py'), { root: path.join(root, 'b') });

@@ -22,7 +22,9 @@ export const missingImport: RuleFixer = {
     const statement = name && source !== undefined ? importForUse(name, source) : undefined;
     if (!statement || source === undefined || !error.file) return [];
     const line = importInsertionLine(source);
-    const edit: TextEdit = { file: error.file, startLine: line, startColumn: 1, endLine: line, endColumn: 1, newText: `${statement}\n` };
+    // Never before a BOM: Python takes one anywhere but first for a stray character.
+    const column = line === 1 && source.startsWith('\uFEFF') ? 2 : 1;
+    const edit: TextEdit = { file: error.file, startLine: line, startColumn: column, endLine: line, endColumn: column, newText: `${statement}\n` };
     return [{ source: 'rule:missing-import', description: `Add '${statement}'`, edits: [edit], confident: true }];
   },
 };
