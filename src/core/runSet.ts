@@ -77,7 +77,9 @@ export const ENVIRONMENT_FILES = ['requirements.txt', 'pyproject.toml'];
 export async function withEnvironmentFiles(files: Readonly<Record<string, string>>, root: string): Promise<Record<string, string>> {
   const all = { ...files };
   for (const name of ENVIRONMENT_FILES) {
-    const text = await fs.readFile(path.join(root, name), 'utf8').catch(() => undefined);
+    // Read as the write-back reads it (BOM dropped), so an unchanged file compares equal there.
+    const bytes = await fs.readFile(path.join(root, name)).catch(() => undefined);
+    const text = bytes === undefined ? undefined : sourceTextForRun(bytes);
     if (text !== undefined) all[name] = text;
   }
   return all;

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { collectRunSet, RunSetError } from '../../src/core/runSet';
+import { collectRunSet, RunSetError, withEnvironmentFiles } from '../../src/core/runSet';
 import { makeTree, removeTree } from '../support/tempDir';
 
 describe('run set', () => {
@@ -34,6 +34,11 @@ describe('run set', () => {
     });
     const runSet = await collectRunSet(path.join(root, 'main.py'));
     assert.deepStrictEqual(runSet.files, { 'latin.py': '# coding: latin-1\nname = "café"\n', 'main.py': 'print("é")\n' });
+  });
+
+  it('reads requirements.txt with its BOM dropped, as the write-back compares it', async () => {
+    root = makeTree({ 'requirements.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('requests\n')]) });
+    assert.deepStrictEqual(await withEnvironmentFiles({}, root), { 'requirements.txt': 'requests\n' });
   });
 
   it('starts from the entry folder when the entry lies outside the given root', async () => {
