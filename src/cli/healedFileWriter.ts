@@ -22,9 +22,10 @@ class Refusal extends Error {}
 export async function writeHealedFiles(root: string, changed: Readonly<Record<string, string>>, original: Readonly<Record<string, string>>): Promise<WriteOutcome> {
   const written: string[] = [];
   const skipped = new Map<string, string>();
-  const realRoot = await fs.realpath(root);
+  const realRoot = await fs.realpath(root).catch(() => undefined);
   for (const [relative, text] of Object.entries(changed)) {
     try {
+      if (realRoot === undefined) throw new Refusal('its folder was removed while healing');
       await writeOne(realRoot, relative, text, Object.hasOwn(original, relative) ? original[relative] : undefined);
       written.push(relative);
     } catch (error) {

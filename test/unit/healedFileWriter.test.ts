@@ -46,6 +46,13 @@ describe('healed file writer', () => {
     assert.strictEqual(fs.readFileSync(path.join(root, 'ok.py'), 'utf8'), 'x = 9\n');
   });
 
+  it('reports every file when the run\'s folder is gone, without throwing', async () => {
+    root = makeTree({ 'gone/main.py': 'x = 1\n' });
+    fs.rmSync(path.join(root, 'gone'), { recursive: true });
+    const outcome = await writeHealedFiles(path.join(root, 'gone'), { 'main.py': 'x = 2\n' }, { 'main.py': 'x = 1\n' });
+    assert.deepStrictEqual(outcome, { written: [], skipped: { 'main.py': 'its folder was removed while healing' } });
+  });
+
   it('refuses a path that climbs out of the workspace', async () => {
     root = makeTree({ 'in/main.py': 'x = 1\n', 'out.py': 'x = 1\n' });
     const outcome = await writeHealedFiles(path.join(root, 'in'), { '../out.py': 'x = 2\n' }, { '../out.py': 'x = 1\n' });
