@@ -96,7 +96,7 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
     await runner.dispose();
   }
 
-  const entries: HealReportEntry[] = records.map((record, i) => ({ file: targets[i].file, ...record, written: [] }));
+  const entries: HealReportEntry[] = records.map((record, i) => ({ file: targets[i].file, ...record, written: [], notWritten: {} }));
   if (options.write) await writeBack(entries, targets.map((target) => target.runSet), options, say);
   if (options.json) {
     const files = entries.map((entry, i) => withRole(entry, targets[i].role));
@@ -104,7 +104,7 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
   } else if (!options.write) {
     for (const entry of entries) if (entry.diff) io.stdout.write(entry.diff);
   }
-  return healExitStatus(records);
+  return healExitStatus(entries);
 }
 
 /** requirements.txt and pyproject.toml at the run's root travel with the program (read once per run set). */
@@ -143,11 +143,13 @@ async function writeBack(entries: HealReportEntry[], runSets: RunSet[], options:
     if (!keep) continue;
     const root = runSets[index].root;
     const changed: Record<string, string> = {};
+    const conflicts = new Map<string, string>();
     for (const [relative, text] of Object.entries(entry.changedFiles)) {
       const absolute = path.resolve(root, relative);
       const earlier = claimed.get(absolute);
       if (earlier !== undefined && earlier !== text) {
         say(`${relative}: not written for ${entry.file}: another file's heal changed it differently`);
+        conflicts.set(relative, 'another file\'s heal changed it differently');
         continue;
       }
       if (earlier === undefined) changed[relative] = text;
@@ -155,6 +157,7 @@ async function writeBack(entries: HealReportEntry[], runSets: RunSet[], options:
     }
     const outcome = await writeHealedFiles(root, changed, runSets[index].files);
     entry.written = outcome.written;
+    entry.notWritten = { ...Object.fromEntries(conflicts), ...outcome.skipped };
     for (const written of outcome.written) say(`wrote ${written}`);
     for (const [relative, why] of Object.entries(outcome.skipped)) say(`${relative}: not written: ${why}`);
   }

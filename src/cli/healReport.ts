@@ -9,6 +9,8 @@ export interface HealReportEntry extends FileHealRecord {
   file: string;
   /** Paths written to disk (with --write), relative to the run's root. */
   written: string[];
+  /** With --write: path -> why that healed file was not written (changed meanwhile, a write error, ...). */
+  notWritten: Record<string, string>;
 }
 
 /** What a clean first run is called: a module is import-checked (or, setup.py, compiled), not run. */
@@ -42,8 +44,9 @@ export function progressLine(file: string, progress: HealProgress): string {
   return `${file}: ${attempt}: ${progress.step}${progress.detail ? `: ${progress.detail}` : ''}`;
 }
 
-/** 0 when every file runs clean at the end; 2 when the engine failed; 1 otherwise (needs-approval included). */
-export function healExitStatus(records: readonly FileHealRecord[]): number {
-  if (records.some((r) => r.outcome === 'engine-error')) return 2;
-  return records.every((r) => r.outcome === 'clean' || r.outcome === 'healed') ? 0 : 1;
+/** 0 when every file runs clean at the end (and, with --write, is on disk so); 2 when the engine failed; 1 otherwise (needs-approval included). */
+export function healExitStatus(entries: ReadonlyArray<FileHealRecord & { notWritten?: Record<string, string> }>): number {
+  if (entries.some((r) => r.outcome === 'engine-error')) return 2;
+  const unwritten = entries.some((r) => Object.keys(r.notWritten ?? {}).length > 0);
+  return !unwritten && entries.every((r) => r.outcome === 'clean' || r.outcome === 'healed') ? 0 : 1;
 }

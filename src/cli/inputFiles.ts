@@ -1,5 +1,6 @@
 // Checks the files named on the command line before anything runs: one clear line per problem.
 import * as fs from 'fs/promises';
+import { declaredCoding, decodeSource } from '../core/sourceText';
 
 export const MAX_ENTRY_BYTES = 1024 * 1024;
 
@@ -7,7 +8,7 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
-/** Resolves when `file` is a readable UTF-8 Python source file of sensible size. */
+/** Resolves when `file` is a readable Python source file of sensible size, in an encoding we can write back. */
 export async function checkPythonFile(file: string): Promise<void> {
   let stat;
   try {
@@ -28,14 +29,10 @@ export async function checkPythonFile(file: string): Promise<void> {
   } catch (error) {
     throw new InputError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code})`);
   }
-  if (content.includes(0) || !isUtf8(content)) throw new InputError(`${file}: is binary, not Python source text`);
-}
-
-function isUtf8(content: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(content);
-    return true;
-  } catch {
-    return false;
+  if (content.includes(0)) throw new InputError(`${file}: is binary, not Python source text`);
+  // A file in a codec we cannot write back still runs; only writing it back is refused (healedFileWriter).
+  const decoded = decodeSource(content);
+  if (!decoded.ok && declaredCoding(content.subarray(0, 1024).toString('latin1')) === undefined) {
+    throw new InputError(`${file}: cannot be read as Python source: ${decoded.reason}`);
   }
 }

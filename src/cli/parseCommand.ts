@@ -1,8 +1,9 @@
 // `self-heal parse [FILE|-]`: reads traceback text and prints the structured errors.
-import { readFileSync } from 'fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'fs';
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import { defaultIsRunFile } from '../core/errorLocation';
+import { sourceTextForRun } from '../core/sourceText';
 import type { PythonError } from '../core/pythonError';
 import { parseTracebacks } from '../core/tracebackParser';
 import { parseArgs, UsageError } from './cliArgs';
@@ -30,7 +31,7 @@ export async function parseCommand(argv: readonly string[], io: CliIo): Promise<
   const errors = parseTracebacks(text, {
     isRunFile: defaultIsRunFile,
     // Carets become columns when the files named in the traceback are here to read.
-    readSource: (file) => readSync(path.resolve(io.cwd, file)),
+    readSource: sourceReader(io.cwd),
   });
   if (parsed.flags.has('json')) io.stdout.write(`${JSON.stringify({ errors }, null, 2)}\n`);
   else io.stdout.write(errors.length === 0 ? 'no traceback found\n' : errors.map((e) => describe(e, '')).join(''));
@@ -61,15 +62,52 @@ async function readInput(file: string, shown: string): Promise<string> {
   }
 }
 
-const sources = new Map<string, string | undefined>();
+/** Source files shown for carets are small; anything bigger is not a program's source. */
+const MAX_SOURCE_BYTES = 1024 * 1024;
 
-function readSync(file: string): string | undefined {
-  if (!sources.has(file)) {
-    try {
-      sources.set(file, readFileSync(file, 'utf8'));
-    } catch {
-      sources.set(file, undefined);
+/**
+ * A file a traceback names, read only when it is a regular file of sensible size inside `cwd`: the
+ * text is pasted from anywhere and may name a FIFO, a device or a file outside the project.
+ */
+function sourceReader(cwd: string): (file: string) => string | undefined {
+  const sources = new Map<string, string | undefined>();
+  let realCwd: string | undefined;
+  return (file) => {
+    const absolute = path.resolve(cwd, file);
+    if (!sources.has(absolute)) {
+      realCwd ??= realpathOr(cwd);
+      sources.set(absolute, realCwd === undefined ? undefined : readRegularFile(absolute, realCwd));
     }
+    return sources.get(absolute);
+  };
+}
+
+function readRegularFile(absolute: string, realCwd: string): string | undefined {
+  const real = realpathOr(absolute);
+  if (real === undefined || !isInside(real, realCwd)) return undefined;
+  let fd: number | undefined;
+  try {
+    // Non-blocking, so a FIFO swapped in after the check cannot hold the open; fstat decides on what was opened.
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_SOURCE_BYTES) return undefined;
+    return sourceTextForRun(readFileSync(fd));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return sources.get(file);
+}
+
+function realpathOr(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative);
 }

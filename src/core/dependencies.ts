@@ -1,6 +1,7 @@
 // The third-party requirements a workspace declares, as one stable list: equal sets give equal
 // lists, so the list can key a cached environment. Read from requirements.txt (with the files it
 // includes through -r) and from pyproject.toml's [project] dependencies.
+import { fileText } from './fileTexts';
 import * as path from 'path';
 import { pyprojectDependencies } from './pyprojectDependencies';
 
@@ -28,7 +29,7 @@ export function dependenciesOf(files: Readonly<Record<string, string>>): string[
  */
 export function requirementsFileLines(files: Readonly<Record<string, string>>, file: string, seen: ReadonlySet<string> = new Set()): string[] {
   if (seen.has(file) || seen.size >= MAX_INCLUDE_DEPTH) return [];
-  const text = files[file];
+  const text = fileText(files, file);
   if (text === undefined) return [];
   const visited = new Set(seen).add(file);
   const lines: string[] = [];

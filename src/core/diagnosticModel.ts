@@ -1,6 +1,7 @@
 // What the editor shows for an error: the file and exact range, the message, the exception type with
 // its documentation page, and the other traceback frames. Pure, so the rules are unit-tested here and
 // src/vscode only converts to vscode.Diagnostic.
+import { fileText, hasFile } from './fileTexts';
 import type { PythonError } from './pythonError';
 
 export interface DiagnosticSpec {
@@ -47,8 +48,8 @@ export function docsUrlOf(type: string): string | undefined {
  * out-of-memory kill, an output flood) go on the entry file's first line of code.
  */
 export function diagnosticFor(error: PythonError, entry: string, files: Readonly<Record<string, string>>): DiagnosticSpec {
-  const file = error.file !== null && error.file in files ? error.file : entry;
-  const lines = (files[file] ?? '').split('\n');
+  const file = error.file !== null && hasFile(files, error.file) ? error.file : entry;
+  const lines = (fileText(files, file) ?? '').split('\n');
   const line = error.file === file && error.line ? Math.min(error.line, Math.max(1, lines.length)) : firstCodeLine(lines);
   const text = lines[line - 1] ?? '';
   const range = error.file === file && error.column ? columnRange(error, line, text) : lineRange(line, text);
@@ -86,6 +87,6 @@ function firstCodeLine(lines: string[]): number {
 
 function relatedFrames(error: PythonError, files: Readonly<Record<string, string>>, file: string, line: number) {
   return error.frames
-    .filter((frame) => !frame.external && frame.file in files && !(frame.file === file && frame.line === line))
+    .filter((frame) => !frame.external && hasFile(files, frame.file) && !(frame.file === file && frame.line === line))
     .map((frame) => ({ file: frame.file, line: frame.line, message: `called from ${frame.function === '<module>' ? 'the top level' : `${frame.function}()`}${frame.source ? `: ${frame.source}` : ''}` }));
 }

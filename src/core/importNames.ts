@@ -1,5 +1,6 @@
 // The name a file is imported by, and the folder that name resolves from: what `python -m NAME` and
 // `import NAME` need, worked out from the run's files alone.
+import { fileText, hasFile } from './fileTexts';
 import { logicalLines } from './pythonStatements';
 
 export interface ImportName {
@@ -21,14 +22,14 @@ export function importNameOf(files: Readonly<Record<string, string>>, path: stri
   const folders = path.split('/').slice(0, -1);
   const stem = path.slice(path.lastIndexOf('/') + 1).replace(/\.py$/, '');
   let top = folders.length;
-  while (top > 0 && files[[...folders.slice(0, top), '__init__.py'].join('/')] !== undefined) top--;
+  while (top > 0 && hasFile(files, [...folders.slice(0, top), '__init__.py'].join('/'))) top--;
   if (top < folders.length) {
     const parts = [...folders.slice(top), ...(stem === '__init__' ? [] : [stem])];
     return { name: parts.join('.'), base: folders.slice(0, top).join('/'), packaged: true };
   }
   const rootPrefix = importRoot === '' ? '' : `${importRoot}/`;
   const below = path.startsWith(rootPrefix) ? path.slice(rootPrefix.length).split('/') : [];
-  if (below.length > 1 && importsRelatively(files[path] ?? '')) {
+  if (below.length > 1 && importsRelatively(fileText(files, path) ?? '')) {
     return { name: [...below.slice(0, -1), stem].join('.'), base: importRoot, packaged: true };
   }
   return { name: stem, base: folders.join('/'), packaged: false };

@@ -2,6 +2,7 @@
 // relatively or through its own package's name fails under `python pkg/cli.py` (the package is not
 // on sys.path), so it runs as `python -m pkg.cli` through a generated driver. Every other entry point
 // runs as `python FILE`.
+import { fileText } from './fileTexts';
 import { importNameOf, importsPackage, importsRelatively } from './importNames';
 import { MODULE_RUN_DRIVER, pathFromRoot, plainLaunch, pythonString, type Launch } from './launch';
 
@@ -11,7 +12,7 @@ export interface EntryLaunchOptions {
 }
 
 export function entryLaunch(files: Readonly<Record<string, string>>, entryPath: string, options: EntryLaunchOptions = {}): Launch {
-  const text = files[entryPath] ?? '';
+  const text = fileText(files, entryPath) ?? '';
   const imported = importNameOf(files, entryPath, options.importRoot ?? '');
   const topPackage = imported.name.split('.')[0];
   if (!imported.packaged || !(importsRelatively(text) || importsPackage(text, topPackage))) return plainLaunch(entryPath);

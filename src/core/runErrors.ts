@@ -1,6 +1,7 @@
 // The errors of a finished run, last one being what ended the program: the exception captured in
 // the interpreter when there is one, else the tracebacks parsed from stderr; a timeout, an
 // out-of-memory kill, an output flood or a failing exit without a traceback becomes an error too.
+import { fileText } from './fileTexts';
 import { fromCaptured, type PathMapping } from './capturedException';
 import type { ErrorKind, PythonError } from './pythonError';
 import { endingPhrase, succeeded } from './runEnding';
@@ -16,7 +17,7 @@ export function errorsOfRun(result: RunResult, run: RunFiles, limits: RunLimits)
   if (succeeded(result)) return [];
   if (result.reason === 'cancelled' || result.reason === 'engine-error') return [];
   const paths = pathsOf(result, run);
-  const parsed = parseTracebacks(result.stderr, { ...paths, readSource: (file) => run.files[file] });
+  const parsed = parseTracebacks(result.stderr, { ...paths, readSource: (file) => fileText(run.files, file) });
   const errors = result.captured ? [withPrintedMessage(fromCaptured(result.captured, paths), parsed[parsed.length - 1])] : parsed;
   const ending = endingError(result, run.entry, limits, errors.length > 0);
   return ending ? [...errors, ending] : errors;

@@ -4,6 +4,7 @@ import * as fs from 'fs/promises';
 import * as path from 'path';
 import { describeBytes } from './limits';
 import { FileRefusedError, readFileSafely, realRootOf } from './safeFileRead';
+import { sourceTextForRun } from './sourceText';
 
 export interface RunSet {
   /** Folder the relative paths start from; the program's working folder in the sandbox. */
@@ -64,7 +65,8 @@ export async function readFilesCapped(found: readonly string[], root: string, ma
   for (const file of found) {
     const content = await readRunSetFile(file, { root, realRoot }, maxBytes - totalBytes, tooBig);
     totalBytes += content.length;
-    files[toPosix(path.relative(root, file))] = content.toString('utf8');
+    // Decoded as Python reads it (BOM, coding line), so a fix never lands before a BOM.
+    files[toPosix(path.relative(root, file))] = sourceTextForRun(content);
   }
   return { files, totalBytes };
 }
@@ -96,7 +98,8 @@ export async function withEnvironmentFiles(files: Readonly<Record<string, string
   for (const name of ENVIRONMENT_FILES) {
     try {
       const content = await readFileSafely(path.join(root, name), { root, maxBytes: ENVIRONMENT_FILE_MAX_BYTES, label: path.join(root, name) });
-      if (content !== undefined) all[name] = content.toString('utf8');
+      // Read as the write-back reads it (BOM dropped), so an unchanged file compares equal there.
+      if (content !== undefined) all[name] = sourceTextForRun(content);
     } catch (error) {
       if (error instanceof FileRefusedError) throw new RunSetError(`${error.message}; its requirements were not read`);
       throw error;

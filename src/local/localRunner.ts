@@ -10,6 +10,7 @@ import { resultWithoutProgram } from '../core/runResults';
 import type { EngineFacts, Runner, RunRequest, RunResult } from '../core/runTypes';
 import { RunWatch } from '../core/runWatch';
 import { programEnvironment } from './programEnvironment';
+import { encodeSource } from '../core/sourceText';
 
 export const UNSANDBOXED_NOTICE = 'unsandboxed: the program ran as a plain local process with your permissions';
 
@@ -78,7 +79,9 @@ async function writeFiles(workDir: string, files: Readonly<Record<string, string
     const target = path.resolve(workDir, relative);
     if (!target.startsWith(workDir + path.sep)) throw new EngineError('api', `Refusing to write outside the run folder: ${relative}`);
     await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, text, 'utf8');
+    // Python reads a file in the codec its coding line names; text that codec cannot hold goes as UTF-8.
+    const encoded = encodeSource(text, false);
+    await fs.writeFile(target, encoded.ok ? encoded.bytes : Buffer.from(text, 'utf8'));
   }
 }
 

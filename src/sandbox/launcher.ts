@@ -24,7 +24,7 @@ export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 export const APP_DIR = '/app';
 
 export const LAUNCHER_SOURCE = String.raw`
-import atexit, builtins, gc, importlib.machinery, io, json, linecache, os, select, signal, sys, threading, traceback, types
+import atexit, builtins, gc, importlib.machinery, io, json, linecache, os, re, select, signal, sys, threading, traceback, types
 
 MAX_RECORD = ${MAX_RECORD_BYTES}
 
@@ -63,7 +63,21 @@ def write_files(files):
             fail('refusing to write outside /app: ' + rel)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, 'wb') as handle:
-            handle.write(text.encode('utf-8', 'surrogatepass'))
+            handle.write(source_bytes(text))
+
+def source_bytes(text):
+    # Python reads a file in the codec its PEP 263 coding line names, so it is written in that codec.
+    head = text.split('\n', 2)
+    for number, line in enumerate(head[:2]):
+        found = re.match(r'^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)', line)
+        if found:
+            try:
+                return text.encode(found.group(1))
+            except (LookupError, UnicodeError):
+                break
+        if number == 0 and not re.match(r'^[ \t\f]*(#.*)?\r?$', line):
+            break
+    return text.encode('utf-8', 'surrogatepass')
 
 def open_stdin(text):
     path = os.devnull

@@ -19,7 +19,7 @@ export async function applyFileTexts(root: string, fixed: Readonly<Record<string
     const uri = uriOf(root, relative);
     const document = await openIfExists(uri);
     const current = document?.getText();
-    if (current !== originals[relative]) {
+    if (current !== (Object.hasOwn(originals, relative) ? originals[relative] : undefined)) {
       throw new StaleDocumentError(`${relative} changed since it was run; run it again to get a fix for the current text.`);
     }
     if (document) {

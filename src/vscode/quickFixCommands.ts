@@ -2,6 +2,7 @@
 // before it touches the document; "Fix with AI" asks the model in a cancellable progress, verifies its
 // fix the same way, and applies it only if it holds.
 import * as vscode from 'vscode';
+import { fileText, hasFile } from '../core/fileTexts';
 import { applyEdits } from '../core/fixes/fixTypes';
 import { healFile } from '../core/heal/healFile';
 import type { FileHealRecord } from '../core/heal/ledger';
@@ -51,7 +52,7 @@ export class QuickFixCommands {
     const { settings } = allowed;
     const fixed = { ...origin.files };
     for (const file of new Set(candidate.edits.map((e) => e.file))) {
-      const text = applyEdits(fixed[file] ?? '', candidate.edits.filter((e) => e.file === file));
+      const text = applyEdits(fileText(fixed, file) ?? '', candidate.edits.filter((e) => e.file === file));
       if (text === undefined) return this.report({ applied: false, message: `Self-Heal: ${candidate.description}: no longer fits the file; run it again.` });
       fixed[file] = text;
     }
@@ -72,7 +73,7 @@ export class QuickFixCommands {
     const errors = errorsOfRun(after, { files: fixed, entry: origin.entry }, settings.limits);
     const afterError = errors.length > 0 ? errors[errors.length - 1] : null;
     const lines = (text: string | undefined) => (text ?? '').split('\n').length;
-    const verdict = judge(beforeState(origin), { result: after, error: afterError }, (file) => lines(fixed[file]) - lines(origin.files[file]));
+    const verdict = judge(beforeState(origin), { result: after, error: afterError }, (file) => lines(fileText(fixed, file)) - lines(fileText(origin.files, file)));
     if (verdict !== 'clean' && verdict !== 'progress') {
       const how = afterError ? `${afterError.type}: ${afterError.message}` : 'it did not run';
       return this.report({ applied: false, verdict, message: `Self-Heal: ${candidate.description}: did not hold (the re-run failed with ${how}); nothing was changed.` });
@@ -169,7 +170,7 @@ function versionsOf(root: string, files: Readonly<Record<string, string>>): Map<
   const versions = new Map<string, number>();
   for (const document of vscode.workspace.textDocuments) {
     const relative = vscode.workspace.asRelativePath(document.uri, false);
-    if (document.uri.fsPath.startsWith(root) && relative in files) versions.set(document.uri.toString(), document.version);
+    if (document.uri.fsPath.startsWith(root) && hasFile(files, relative)) versions.set(document.uri.toString(), document.version);
   }
   return versions;
 }

@@ -42,7 +42,7 @@ function byPath(patches: FilePatch[]): Map<string, FilePatch> {
 }
 
 function* originals(path: string, file: PanelFile, whole: FilePatch | undefined, workspaceText: (path: string) => string | undefined): Generator<string | undefined> {
-  const healed = file.changedFiles[path];
+  const healed = Object.hasOwn(file.changedFiles, path) ? file.changedFiles[path] : undefined;
   if (healed !== undefined && whole) yield applyPatch(healed, whole, true);
   // A file the fix created does not exist before it.
   const current = workspaceText(path) ?? '';

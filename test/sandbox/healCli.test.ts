@@ -59,7 +59,7 @@ describe('CLI: self-heal heal', function () {
     assert.strictEqual(report.model, null);
     assert.deepStrictEqual(report.files.map((f: any) => [f.file, f.outcome, f.attempts.length, f.written]), [['imports/main.py', 'healed', 1, []], ['types/main.py', 'not-healed', 0, []]]);
     const healed = report.files[0];
-    assert.deepStrictEqual(Object.keys(healed), ['file', 'entry', 'outcome', 'stopReason', 'firstRun', 'lastRun', 'attempts', 'changedFiles', 'diff', 'durationMs', 'tokens', 'written']);
+    assert.deepStrictEqual(Object.keys(healed), ['file', 'entry', 'outcome', 'stopReason', 'firstRun', 'lastRun', 'attempts', 'changedFiles', 'diff', 'durationMs', 'tokens', 'written', 'notWritten']);
     assert.deepStrictEqual(healed.changedFiles, { 'imports/main.py': IMPORT_HEALED });
     assert.deepStrictEqual(Object.keys(healed.attempts[0]), ['number', 'error', 'rejections', 'tokens', 'fix', 'outcome', 'why', 'rerun', 'durationMs']);
     assert.deepStrictEqual([healed.attempts[0].error.type, healed.attempts[0].fix.source, healed.attempts[0].rerun.outputTail], ['NameError', 'rule:missing-import', '{"debug": false}\n']);

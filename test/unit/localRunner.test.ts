@@ -22,6 +22,11 @@ describe('local runner (unsandboxed)', function () {
     assert.deepStrictEqual(result.engine, { runner: 'local', sandboxed: false, engine: 'local python3 (unsandboxed)' });
   });
 
+  it('writes a file in the codec its coding line names, so Python reads the same characters', async () => {
+    const result = await run({ 'main.py': '# -*- coding: latin-1 -*-\nname = "café"\nprint(ascii(name), len(name))\n' });
+    assert.strictEqual(result.stdout, "'caf\\xe9' 4\n");
+  });
+
   it('reports a non-zero exit and the traceback', async () => {
     const result = await run({ 'main.py': 'x = 1\nraise ValueError("bad value")\n' });
     assert.strictEqual(result.exitCode, 1);

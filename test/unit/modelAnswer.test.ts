@@ -102,14 +102,14 @@ describe('model answers', () => {
   describe('a whole file', () => {
     const fixedMain = MAIN.replace('reslt', 'result');
 
-    it('becomes one edit spanning the whole old text', () => {
+    it('becomes one edit of the lines it changes, the others keeping their bytes', () => {
       const files = { 'main.py': MAIN };
       const verdict = judge('```python\n' + fixedMain + '```\n', files);
       assert.deepStrictEqual(verdict, {
         candidate: {
           source: 'model:gpt-test',
           description: 'Model fix for NameError',
-          edits: [{ file: 'main.py', startLine: 1, startColumn: 1, endLine: 10, endColumn: 1, newText: fixedMain }],
+          edits: [{ file: 'main.py', startLine: 7, startColumn: 1, endLine: 8, endColumn: 1, newText: '    return result\n' }],
           confident: false,
         },
       });

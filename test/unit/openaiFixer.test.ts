@@ -68,10 +68,10 @@ describe('OpenAIFixer over HTTP', function () {
     assert.ok(logLines.length >= 2);
   });
 
-  it('takes a whole corrected file as one edit', async () => {
+  it('takes a whole corrected file as one edit of the lines it changes', async () => {
     const s = await serve(inOrder({ content: '```python\n' + FIXED + '```\n', usage: USAGE }));
     const result = await fixer({ baseUrl: s.baseUrl }).propose(fixRequest());
-    assert.deepStrictEqual(result.candidate?.edits, [{ file: 'main.py', startLine: 1, startColumn: 1, endLine: 6, endColumn: 1, newText: FIXED }]);
+    assert.deepStrictEqual(result.candidate?.edits, [{ file: 'main.py', startLine: 3, startColumn: 1, endLine: 4, endColumn: 1, newText: '    return result\n' }]);
     assert.strictEqual(result.candidate?.description, 'Model fix for NameError');
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { collectRunSet, RunSetError } from '../../src/core/runSet';
+import { collectRunSet, RunSetError, withEnvironmentFiles } from '../../src/core/runSet';
 import { makeTree, removeTree } from '../support/tempDir';
 
 describe('run set', () => {
@@ -25,6 +25,20 @@ describe('run set', () => {
     assert.strictEqual(runSet.entry, 'app/main.py');
     assert.deepStrictEqual(Object.keys(runSet.files).sort(), ['app/helper.py', 'app/main.py', 'app/pkg/__init__.py', 'app/pkg/mod.py']);
     assert.strictEqual(runSet.files['app/pkg/mod.py'], 'Y = 2\n');
+  });
+
+  it('reads each file as Python does: a BOM dropped, a Latin-1 coding line honoured', async () => {
+    root = makeTree({
+      'main.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('print("é")\n')]),
+      'latin.py': Buffer.from('# coding: latin-1\nname = "café"\n', 'latin1'),
+    });
+    const runSet = await collectRunSet(path.join(root, 'main.py'));
+    assert.deepStrictEqual(runSet.files, { 'latin.py': '# coding: latin-1\nname = "café"\n', 'main.py': 'print("é")\n' });
+  });
+
+  it('reads requirements.txt with its BOM dropped, as the write-back compares it', async () => {
+    root = makeTree({ 'requirements.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('requests\n')]) });
+    assert.deepStrictEqual(await withEnvironmentFiles({}, root), { 'requirements.txt': 'requests\n' });
   });
 
   it('starts from the entry folder when the entry lies outside the given root', async () => {

@@ -1,5 +1,6 @@
 // A fix is a set of text edits with a one-line description, proposed by a rule or a model and
 // kept only when a run proves it. Lines and columns are 1-based; end columns are exclusive.
+import { lineEndingOf, withLineEnding } from '../lineEndings';
 import type { ErrorKind, PythonError } from '../pythonError';
 
 export interface TextEdit {
@@ -26,8 +27,12 @@ export interface RuleFixer {
   propose(error: PythonError, files: Readonly<Record<string, string>>): FixCandidate[];
 }
 
-/** Applies edits to one file's text; edits must not overlap. Returns undefined if any is out of range. */
+/**
+ * Applies edits to one file's text; edits must not overlap. Returns undefined if any is out of range.
+ * The line ends an edit brings are written in the file's own ending (lineEndings.ts).
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string | undefined {
+  const ending = lineEndingOf(text);
   const lines = text.split('\n');
   const offset = (line: number, column: number): number | undefined => {
     if (line < 1 || line > lines.length + 1 || column < 1) return undefined;
@@ -39,7 +44,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string | u
   if (spans.some((s) => s.start === undefined || s.end === undefined || (s.end as number) < (s.start as number))) return undefined;
   let result = text;
   for (const span of spans.sort((a, b) => (b.start as number) - (a.start as number))) {
-    result = result.slice(0, span.start) + span.edit.newText + result.slice(span.end);
+    result = result.slice(0, span.start) + withLineEnding(span.edit.newText, ending) + result.slice(span.end);
   }
   return result;
 }

@@ -3,7 +3,8 @@
 
 /** The 1-based line before which the import line is inserted. */
 export function importInsertionLine(source: string): number {
-  const lines = source.split('\n');
+  // A BOM is not part of the first line's code (readers drop it; a text may still carry one).
+  const lines = source.replace(/^\uFEFF/, '').split('\n');
   let i = 0;
   if (lines[i]?.startsWith('#!')) i++;
   if (/^#.*coding[:=]/.test(lines[i] ?? '')) i++;

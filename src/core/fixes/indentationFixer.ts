@@ -1,5 +1,6 @@
 // IndentationError and TabError: move the offending statement (with the lines that belong to it)
 // to a level its enclosing block allows, give a header its body, or indent with one character.
+import { fileText } from '../fileTexts';
 import type { PythonError } from '../pythonError';
 import { applyEdits, type FixCandidate, type RuleFixer, type TextEdit } from './fixTypes';
 import { loopBodyLength, type StatementSpan } from './loopBody';
@@ -9,7 +10,7 @@ export const indentationFixer: RuleFixer = {
   id: 'indentation',
   kinds: ['indentation'],
   propose(error, files) {
-    const source = error.file !== null ? files[error.file] : undefined;
+    const source = error.file !== null ? fileText(files, error.file) : undefined;
     if (source === undefined || !error.file || !error.line) return [];
     const layout = layoutOf(source);
     const at = error.line - 1;

@@ -1,4 +1,5 @@
 // The instant, model-free fixers. Each declares the error kinds it handles and proposes edits.
+import { fileText } from '../fileTexts';
 import type { PythonError } from '../pythonError';
 import { mismatchedBracket, unclosedBracket } from './bracketFixers';
 import type { FixCandidate, RuleFixer, TextEdit } from './fixTypes';
@@ -18,11 +19,13 @@ export const missingImport: RuleFixer = {
   kinds: ['name'],
   propose(error, files) {
     const name = NAME_IN_MESSAGE.exec(error.message)?.[1];
-    const source = error.file !== null ? files[error.file] : undefined;
+    const source = error.file !== null ? fileText(files, error.file) : undefined;
     const statement = name && source !== undefined ? importForUse(name, source) : undefined;
     if (!statement || source === undefined || !error.file) return [];
     const line = importInsertionLine(source);
-    const edit: TextEdit = { file: error.file, startLine: line, startColumn: 1, endLine: line, endColumn: 1, newText: `${statement}\n` };
+    // Never before a BOM: Python takes one anywhere but first for a stray character.
+    const column = line === 1 && source.startsWith('\uFEFF') ? 2 : 1;
+    const edit: TextEdit = { file: error.file, startLine: line, startColumn: column, endLine: line, endColumn: column, newText: `${statement}\n` };
     return [{ source: 'rule:missing-import', description: `Add '${statement}'`, edits: [edit], confident: true }];
   },
 };
@@ -33,7 +36,7 @@ export const didYouMean: RuleFixer = {
   kinds: ['name', 'attribute', 'import-name'],
   propose(error, files) {
     const wrong = wrongName(error);
-    const source = error.file !== null ? files[error.file] : undefined;
+    const source = error.file !== null ? fileText(files, error.file) : undefined;
     if (!error.suggestion || !wrong || source === undefined || !error.file || !error.line || /forget to import/.test(error.message)) return [];
     const text = source.split('\n')[error.line - 1] ?? '';
     const column = occurrence(text, wrong, error.column ?? 1);

@@ -1,4 +1,5 @@
 // Where a syntax error points, with the file's lines at hand, and the edits the syntax fixers make there.
+import { fileText } from '../fileTexts';
 import type { PythonError } from '../pythonError';
 import type { FixCandidate, TextEdit } from './fixTypes';
 
@@ -13,7 +14,7 @@ export interface Spot {
 }
 
 export function spotOf(error: PythonError, files: Readonly<Record<string, string>>): Spot | undefined {
-  const source = error.file !== null ? files[error.file] : undefined;
+  const source = error.file !== null ? fileText(files, error.file) : undefined;
   if (source === undefined || !error.file || !error.line) return undefined;
   return { file: error.file, lines: source.split('\n'), line: error.line, column: error.column ?? 1 };
 }

@@ -1,6 +1,7 @@
 // The heal loop for one program: run -> diagnose -> fix (rules first, then the model) -> apply ->
 // re-run. A fix stays only when the re-run gets further; otherwise it is undone and the next one is
 // tried. The original text comes back unless the program ends up healed (or a partial fix is asked for).
+import { fileText, hasFile } from '../fileTexts';
 import { applyEdits, type FixCandidate } from '../fixes/fixTypes';
 import { ruleFixesFor } from '../fixes/ruleFixers';
 import { errorsOfRun } from '../runErrors';
@@ -198,7 +199,7 @@ class HealSession {
     if (after.result.reason === 'cancelled') return done({ outcome: 'cancelled', why: 'cancelled while verifying', rerun });
     if (after.result.reason === 'engine-error') return done({ outcome: 'reverted', why: 'the engine failed while verifying', rerun }, { stop: rerun.error?.message ?? after.result.engineError?.message ?? 'the engine failed' });
     const lineCount = (text: string | undefined): number => (text ?? '').split('\n').length;
-    const verdict = judge(state, after, (file) => lineCount(fixed[file]) - lineCount(this.current[file]));
+    const verdict = judge(state, after, (file) => lineCount(fileText(fixed, file)) - lineCount(fileText(this.current, file)));
     if (verdict === 'clean') {
       this.current = fixed;
       return done({ outcome: 'healed', why: 'the re-run ran clean', rerun }, { state: after, verdict });
@@ -222,8 +223,8 @@ class HealSession {
     const byFile = new Map<string, typeof candidate.edits>();
     for (const edit of candidate.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
     for (const [file, edits] of byFile) {
-      const known = file in next || file === 'requirements.txt';
-      const text = known ? applyEdits(next[file] ?? '', edits) : undefined;
+      const known = hasFile(next, file) || file === 'requirements.txt';
+      const text = known ? applyEdits(fileText(next, file) ?? '', edits) : undefined;
       if (text === undefined) return undefined;
       next[file] = text;
     }
@@ -257,7 +258,7 @@ class HealSession {
     const keep = this.healed || (this.options.keepPartial === true && outcome !== 'cancelled');
     const finalFiles = keep ? this.current : this.input.files;
     const changedFiles: Record<string, string> = {};
-    for (const [file, text] of Object.entries(finalFiles)) if (this.input.files[file] !== text) changedFiles[file] = text;
+    for (const [file, text] of Object.entries(finalFiles)) if (fileText(this.input.files, file) !== text) changedFiles[file] = text;
     const firstRun = first ? summaryOf(first) : notRun(stopReason);
     return {
       entry: this.input.entry,

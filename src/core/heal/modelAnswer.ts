@@ -1,5 +1,6 @@
 // Turns a model's answer into a fix candidate, or says exactly why it cannot be used, so the model
 // can be told and answer again. Edits are matched against the run's files as they are now.
+import { fileText } from '../fileTexts';
 import { applyEdits, type FixCandidate, type TextEdit } from '../fixes/fixTypes';
 import { firstProseLine, scanAnswer, type RawEdit, type RawWholeFile } from './answerBlocks';
 import { locateSearch } from './searchMatch';
@@ -52,8 +53,9 @@ function editsFromBlocks(blocks: readonly RawEdit[], files: Readonly<Record<stri
   for (const block of blocks) {
     const file = block.path ?? only;
     if (file === null) return `edit ${block.number} does not name its file: put the path on the line before "<<<<<<< SEARCH"`;
-    if (files[file] === undefined) return `edit ${block.number} changes ${file}, which is not part of this run`;
-    const lines = linesOf(files[file]);
+    const text = fileText(files, file);
+    if (text === undefined) return `edit ${block.number} changes ${file}, which is not part of this run`;
+    const lines = linesOf(text);
     const emptySearch = block.search.every((l) => l.trim() === '');
     if (emptySearch && lines.length > 0) return `edit ${block.number} has an empty SEARCH part`;
     const outcome = emptySearch ? { hit: { start: 0, end: 0, replacement: block.replace } } : locateSearch(lines, block.search, block.replace);
@@ -65,7 +67,7 @@ function editsFromBlocks(blocks: readonly RawEdit[], files: Readonly<Record<stri
     const { start, end, replacement } = outcome.hit;
     const clash = placed.find((p) => p.edit.file === file && p.start < Math.max(end, start + 1) && start < Math.max(p.end, p.start + 1));
     if (clash) return `edits ${clash.number} and ${block.number} overlap in ${file}`;
-    placed.push({ number: block.number, start, end, edit: lineRangeEdit(file, files[file], start, end, replacement) });
+    placed.push({ number: block.number, start, end, edit: lineRangeEdit(file, text, start, end, replacement) });
   }
   return placed.map((p) => p.edit);
 }
@@ -74,7 +76,7 @@ function editsFromBlocks(blocks: readonly RawEdit[], files: Readonly<Record<stri
 function editFromWholeFile(block: RawWholeFile, files: Readonly<Record<string, string>>): TextEdit[] | string {
   const file = block.path ?? onlyFile(files);
   if (file === null) return 'the answer gives a whole file but not its path: put the path on the line before the code block';
-  const old = files[file];
+  const old = fileText(files, file);
   if (old === undefined) return `the code block is for ${file}, which is not part of this run`;
   const oldLines = linesOf(old);
   const oldTrimmed = new Set(oldLines.map((l) => l.trim()));
@@ -85,18 +87,23 @@ function editFromWholeFile(block: RawWholeFile, files: Readonly<Record<string, s
   if (oldLines.length >= MIN_LINES_FOR_SHARE_CHECK && newLines.length < oldLines.length * MIN_WHOLE_FILE_SHARE) {
     return `the code block has ${newLines.length} lines where ${file} has ${oldLines.length}: it looks cut short`;
   }
-  const eol = old.includes('\r\n') ? '\r\n' : '\n';
-  const finalEol = old === '' || old.endsWith('\n') ? eol : '';
-  const split = old.split('\n');
-  const whole: TextEdit = {
-    file,
-    startLine: 1,
-    startColumn: 1,
-    endLine: split.length,
-    endColumn: split[split.length - 1].length + 1,
-    newText: newLines.join(eol) + (newLines.length > 0 ? finalEol : ''),
-  };
-  return [whole];
+  return [changedLinesEdit(file, old, newLines)];
+}
+
+/**
+ * The whole-file answer as an edit of only the lines it changes: the lines before and after the
+ * change keep their bytes (line ends included), and the final-newline state of the file stays.
+ */
+function changedLinesEdit(file: string, old: string, newLines: readonly string[]): TextEdit {
+  const oldLines = linesOf(old);
+  const same = (a: string, b: string): boolean => a.replace(/\r$/, '') === b.replace(/\r$/, '');
+  let start = 0;
+  while (start < oldLines.length && start < newLines.length && same(oldLines[start], newLines[start])) start++;
+  // Adding after a last line that has no line end must rewrite that line, to give it one.
+  if (start === oldLines.length && start > 0 && !old.endsWith('\n')) start--;
+  let tail = 0;
+  while (tail < oldLines.length - start && tail < newLines.length - start && same(oldLines[oldLines.length - 1 - tail], newLines[newLines.length - 1 - tail])) tail++;
+  return lineRangeEdit(file, old, start, oldLines.length - tail, newLines.slice(start, newLines.length - tail));
 }
 
 /** Replaces whole lines [start, end) (0-based) with `replacement`, keeping the file's final-newline state. */
@@ -121,7 +128,7 @@ export function linesOf(text: string): string[] {
 
 function changesSomething(edits: readonly TextEdit[], files: Readonly<Record<string, string>>): boolean {
   const touched = [...new Set(edits.map((e) => e.file))];
-  return touched.some((file) => applyEdits(files[file], edits.filter((e) => e.file === file)) !== files[file]);
+  return touched.some((file) => applyEdits(fileText(files, file) ?? '', edits.filter((e) => e.file === file)) !== fileText(files, file));
 }
 
 function onlyFile(files: Readonly<Record<string, string>>): string | null {

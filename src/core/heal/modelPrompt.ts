@@ -1,6 +1,7 @@
 // The chat messages that ask a model for a fix: what broke, the code around every frame, the files
 // themselves, the end of the output and the fixes that already failed. Deterministic text, so the
 // same request always sends the same bytes.
+import { fileText, hasFile } from '../fileTexts';
 import type { ErrorFrame, PythonError } from '../pythonError';
 import type { EarlierAttempt, ModelFixRequest } from './modelTypes';
 
@@ -104,7 +105,7 @@ function tracebackSection(frames: readonly ErrorFrame[], files: Readonly<Record<
 
 function frameText(frame: ErrorFrame, files: Readonly<Record<string, string>>): string {
   const title = `${frame.file}, line ${frame.line}, in ${frame.function}`;
-  const text = files[frame.file];
+  const text = fileText(files, frame.file);
   if (frame.external || text === undefined) {
     const suffix = frame.external ? ' (outside the program\'s files)' : '';
     return frame.source === null ? title + suffix : `${title}${suffix}\n    ${frame.source}`;
@@ -147,7 +148,7 @@ export function filesToShow(request: ModelFixRequest): { included: string[]; lef
     ...chainFiles(request.error, 1),
     request.entry,
   ];
-  const wanted = [...new Set(order)].filter((f): f is string => f !== null && request.files[f] !== undefined);
+  const wanted = [...new Set(order)].filter((f): f is string => f !== null && hasFile(request.files, f));
   const included: string[] = [];
   const leftOut: string[] = [];
   let total = 0;
