@@ -17,6 +17,8 @@ export interface CapturedFrame {
 
 export interface CapturedException {
   type: string;
+  /** Set by the launcher for classes of `__main__`, whose `type` it records without the module. */
+  qualifiedType?: string;
   message: string;
   notes: string[];
   frames: CapturedFrame[];
@@ -37,6 +39,7 @@ export function fromCaptured(captured: CapturedException, paths: PathMapping): P
   const frames = captured.frames.map((f) => ({ ...f, file: paths.mapPath(f.file), external: !paths.isRunFile(paths.mapPath(f.file)) }));
   const error: PythonError = {
     type: captured.type,
+    ...(captured.qualifiedType ? { qualifiedType: captured.qualifiedType } : {}),
     message: captured.message,
     kind: classify(captured.type, captured.message),
     file: null,
