@@ -1,7 +1,7 @@
 // The uncaught exception as the sandbox's launcher records it inside the program's interpreter,
 // and its conversion to the shared PythonError shape.
 import { classify, suggestionIn } from './errorKinds';
-import { innermostRunFrame, placeAt } from './errorLocation';
+import { innermostRunFrame, namesRunLine, placeAt } from './errorLocation';
 import type { ErrorFrame, PythonError } from './pythonError';
 
 export interface CapturedFrame {
@@ -55,11 +55,12 @@ export function fromCaptured(captured: CapturedException, paths: PathMapping): P
     exceptions: captured.exceptions.map((member) => fromCaptured(member, paths)),
   };
   const syntax = captured.syntax;
-  if (syntax?.file && syntax.line) {
+  const syntaxFile = syntax?.file ? paths.mapPath(syntax.file) : undefined;
+  if (syntax && syntaxFile && syntax.line && namesRunLine({ external: !paths.isRunFile(syntaxFile), line: syntax.line })) {
     const offset = syntax.offset && syntax.offset > 0 ? syntax.offset : null;
     // A SyntaxError without an end offset (or one not past its start) marks one character.
     const endColumn = offset && (syntax.endOffset && syntax.endOffset > offset ? syntax.endOffset : offset + 1);
-    return placeAt(error, { file: paths.mapPath(syntax.file), line: syntax.line, column: offset, endLine: syntax.endLine, endColumn });
+    return placeAt(error, { file: syntaxFile, line: syntax.line, column: offset, endLine: syntax.endLine, endColumn });
   }
   return placeAt(error, innermostRunFrame(frames));
 }

@@ -50,6 +50,9 @@ export function parseBlock(lines: readonly string[], start: number): ParsedBlock
           located.caret = caretRange(lines[j], printedIndent);
           j++;
         }
+        // 3.13 prints a statement over all its lines, carets under each, "...<N lines>..." for the
+        // middle: everything at the source's indent (frames sit at 2, the exception line at 0).
+        while (j < lines.length && printedIndent >= 4 && lines[j].startsWith(' '.repeat(printedIndent)) && !FRAME.test(lines[j]) && !REPEATED.test(lines[j])) j++;
       }
       if (frame[3] === undefined) syntaxSpot = located;
       else frames.push(located);

@@ -116,6 +116,24 @@ describe('traceback fidelity: one type name in every version', () => {
   });
 });
 
+describe('traceback fidelity: 3.13 prints statements over several lines', () => {
+  it('reads a frame whose source spans lines with carets under each and "...<N lines>..." (fresh multiline_statement, all versions)', () => {
+    for (const version of VERSIONS) {
+      const error = last(fresh(`multiline_statement_py${version}.txt`));
+      assert.deepStrictEqual(summary(error), { type: 'AssertionError', qualifiedType: undefined, message: '', notes: [], file: '/tmp/fresh/multiline_statement.py', line: 2 }, version);
+      assert.deepStrictEqual(error.frames.map((f) => [f.line, f.function, f.source]), [[12, '<module>', 'check('], [2, 'check', 'assert sorted(']], version);
+    }
+  });
+
+  it('reads the 3.13 HumanEvalFix assertion over several lines (humanevalfix_buggy_tracebacks_by_version.jsonl, Python/87, 3.13.0)', () => {
+    const text =
+      'Traceback (most recent call last):\n  File "/home/user/hefixv/Python_87_buggy.py", line 57, in <module>\n    check(get_row)\n    ~~~~~^^^^^^^^^\n' +
+      '  File "/home/user/hefixv/Python_87_buggy.py", line 28, in check\n    assert get_row([\n           ^^^^^^^^^\n    ...<3 lines>...\n' +
+      '    ], 1) == [(0, 0), (1, 4), (1, 0), (2, 5), (2, 0)]\n    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\nAssertionError\n';
+    assert.deepStrictEqual(summary(last(text)), { type: 'AssertionError', qualifiedType: undefined, message: '', notes: [], file: '/home/user/hefixv/Python_87_buggy.py', line: 28 });
+  });
+});
+
 describe('traceback fidelity: "unexpected EOF while parsing" (3.8/3.9) has a line', () => {
   it('locates it at the line CPython names, with the caret under an empty source line', () => {
     // syntax_tracebacks_by_version.jsonl, tests/syntax/unexpected_eof.py with CPython 3.8.18 and 3.9.18.
@@ -131,5 +149,36 @@ describe('traceback fidelity: "unexpected EOF while parsing" (3.8/3.9) has a lin
       const error = last(fresh(`unexpected_eof_py${version}.txt`));
       assert.deepStrictEqual([error.type, error.message, error.file, error.line], ['SyntaxError', expected[version][0], '/tmp/fresh/unexpected_eof.py', expected[version][1]], version);
     }
+  });
+});
+
+describe('traceback fidelity: a SyntaxError in code compiled from a string', () => {
+  // syntax_tracebacks_by_version.jsonl, tests/syntax/invalid_non_printable_char.py with CPython 3.13.0.
+  const evalText =
+    'Traceback (most recent call last):\n  File "/home/user/ft/tests/syntax/invalid_non_printable_char.py", line 2, in <module>\n    eval(s)\n    ~~~~^^^\n' +
+    '  File "<string>", line 1\n    print("Hello")\n         ^\nSyntaxError: invalid non-printable character U+0017\n';
+
+  it('is located at the run\'s line that compiled it, not in "<string>"', () => {
+    assert.deepStrictEqual([last(evalText).file, last(evalText).line], ['/home/user/ft/tests/syntax/invalid_non_printable_char.py', 2]);
+  });
+
+  it('is located at the compile call when CPython names line 0 (tests/syntax/invalid_encoding.py, 3.8.18)', () => {
+    const text = 'Traceback (most recent call last):\n  File "invalid_encoding.py", line 2, in <module>\n    compile(source, filename="example.py", mode="exec")\n  File "example.py", line 0\nSyntaxError: encoding problem: utf8 with BOM\n';
+    assert.deepStrictEqual([last(text).file, last(text).line], ['invalid_encoding.py', 2]);
+  });
+
+  it('has no location when CPython names only "<fstring>" (tests/syntax/cannot_use_double_star.py, 3.8.18)', () => {
+    const text = '  File "<fstring>", line 1\n    (**k)\n     ^\nSyntaxError: invalid syntax\n';
+    assert.deepStrictEqual([last(text).type, last(text).file, last(text).line], ['SyntaxError', null, null]);
+  });
+
+  it('gives the capture the same location', () => {
+    const captured: CapturedException = {
+      type: 'SyntaxError', message: 'invalid non-printable character U+0017', notes: [],
+      frames: [{ file: '/app/main.py', line: 2, function: '<module>', source: 'eval(s)' }],
+      syntax: { file: '<string>', line: 1, offset: 6, endLine: 1, endOffset: 7, text: 'print("Hello")' }, cause: null, context: null, exceptions: [],
+    };
+    const error = fromCaptured(captured, { mapPath: (f) => f.replace(/^\/app\//, ''), isRunFile: (f) => f === 'main.py' });
+    assert.deepStrictEqual([error.file, error.line, error.column], ['main.py', 2, null]);
   });
 });
