@@ -1,7 +1,7 @@
 // The uncaught exception as the sandbox's launcher records it inside the program's interpreter,
 // and its conversion to the shared PythonError shape.
 import { classify, suggestionIn } from './errorKinds';
-import { innermostRunFrame, placeAt } from './errorLocation';
+import { innermostRunFrame, namesRunLine, placeAt } from './errorLocation';
 import type { ErrorFrame, PythonError } from './pythonError';
 
 export interface CapturedFrame {
@@ -17,6 +17,8 @@ export interface CapturedFrame {
 
 export interface CapturedException {
   type: string;
+  /** Set by the launcher for classes of `__main__`, whose `type` it records without the module. */
+  qualifiedType?: string;
   message: string;
   notes: string[];
   frames: CapturedFrame[];
@@ -37,6 +39,7 @@ export function fromCaptured(captured: CapturedException, paths: PathMapping): P
   const frames = captured.frames.map((f) => ({ ...f, file: paths.mapPath(f.file), external: !paths.isRunFile(paths.mapPath(f.file)) }));
   const error: PythonError = {
     type: captured.type,
+    ...(captured.qualifiedType ? { qualifiedType: captured.qualifiedType } : {}),
     message: captured.message,
     kind: classify(captured.type, captured.message),
     file: null,
@@ -52,11 +55,12 @@ export function fromCaptured(captured: CapturedException, paths: PathMapping): P
     exceptions: captured.exceptions.map((member) => fromCaptured(member, paths)),
   };
   const syntax = captured.syntax;
-  if (syntax?.file && syntax.line) {
+  const syntaxFile = syntax?.file ? paths.mapPath(syntax.file) : undefined;
+  if (syntax && syntaxFile && syntax.line && namesRunLine({ external: !paths.isRunFile(syntaxFile), line: syntax.line })) {
     const offset = syntax.offset && syntax.offset > 0 ? syntax.offset : null;
     // A SyntaxError without an end offset (or one not past its start) marks one character.
     const endColumn = offset && (syntax.endOffset && syntax.endOffset > offset ? syntax.endOffset : offset + 1);
-    return placeAt(error, { file: paths.mapPath(syntax.file), line: syntax.line, column: offset, endLine: syntax.endLine, endColumn });
+    return placeAt(error, { file: syntaxFile, line: syntax.line, column: offset, endLine: syntax.endLine, endColumn });
   }
   return placeAt(error, innermostRunFrame(frames));
 }

@@ -27,8 +27,10 @@ export function capturedFromJson(text: string): CapturedException | undefined {
 
 function exceptionOf(value: unknown, depth: number, budget: { exceptions: number }): CapturedException | undefined {
   if (!isObject(value) || depth > MAX_DEPTH || --budget.exceptions < 0) return undefined;
-  const { type, message, notes, frames, syntax, cause, context, exceptions } = value;
+  const { type, qualifiedType, message, notes, frames, syntax, cause, context, exceptions } = value;
   if (!isText(type) || type === '' || !isText(message)) return undefined;
+  // The launcher names only classes of __main__ twice; any other pair is not its record.
+  if (qualifiedType !== undefined && qualifiedType !== `__main__.${type}`) return undefined;
   if (!Array.isArray(notes) || notes.length > MAX_NOTES || !notes.every(isText)) return undefined;
   if (!Array.isArray(frames) || frames.length > MAX_FRAMES) return undefined;
   const readFrames = frames.map(frameOf);
@@ -44,6 +46,7 @@ function exceptionOf(value: unknown, depth: number, budget: { exceptions: number
   if (readSyntax === null) return undefined;
   return {
     type,
+    ...(qualifiedType !== undefined ? { qualifiedType: qualifiedType as string } : {}),
     message,
     notes: notes as string[],
     frames: readFrames as CapturedFrame[],

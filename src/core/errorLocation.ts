@@ -25,7 +25,17 @@ export function locate(block: ParsedBlock, options: LocateOptions): PythonError 
   const isRunFile = options.isRunFile ?? defaultIsRunFile;
   const frames = block.frames.map((frame) => finish(frame, mapPath, isRunFile, options.readSource));
   const error = { ...block.error, frames: frames.map(stripColumns) };
-  return placeAt(error, block.syntaxSpot ? finish(block.syntaxSpot, mapPath, isRunFile, options.readSource) : innermostRunFrame(frames));
+  const spot = block.syntaxSpot && finish(block.syntaxSpot, mapPath, isRunFile, options.readSource);
+  return placeAt(error, spot && namesRunLine(spot) ? spot : innermostRunFrame(frames));
+}
+
+/**
+ * A SyntaxError's spot counts when it is a line of the run's files. Code compiled from a string
+ * ("<string>" of eval/exec, "<fstring>" of 3.6-3.8, a made-up file name) or line 0 (an encoding
+ * problem) names nothing the user can open: the error is where the run's code compiled it, or nowhere.
+ */
+export function namesRunLine(spot: { external: boolean; line: number }): boolean {
+  return !spot.external && spot.line > 0;
 }
 
 /**

@@ -21,8 +21,17 @@ export interface ErrorFrame {
 }
 
 export interface PythonError {
-  /** The type name as CPython prints it, e.g. "json.decoder.JSONDecodeError". */
+  /**
+   * The type name as CPython 3.11+ prints it, the same whatever the version: module-qualified except
+   * for built-ins and classes of `__main__` ("ValueError", "ValidationError",
+   * "json.decoder.JSONDecodeError"). 3.8-3.10 print "__main__.ValidationError"; that prefix is dropped.
+   */
   type: string;
+  /**
+   * The module-qualified name where `type` leaves the module out: "__main__.ValidationError". Known
+   * from the capture always, from text only where 3.8-3.10 printed it (3.11+ print no module there).
+   */
+  qualifiedType?: string;
   message: string;
   kind: ErrorKind;
   /** Where the error originates: the innermost frame inside the run's files (or the syntax error's spot). */

@@ -28,8 +28,10 @@ export function errorsOfRun(result: RunResult, run: RunFiles, limits: RunLimits)
  * module), so the printed line, when it is the same exception, carries the suggestion.
  */
 function withPrintedMessage(captured: PythonError, printed: PythonError | undefined): PythonError {
-  if (!printed || printed.type !== captured.type || printed.message === captured.message || !printed.message.startsWith(captured.message)) return captured;
-  return { ...captured, message: printed.message, suggestion: captured.suggestion ?? printed.suggestion };
+  // Only the exception line: text reads notes printed after it as message lines.
+  const line = printed?.message.split('\n')[0];
+  if (!printed || line === undefined || printed.type !== captured.type || captured.message.includes('\n') || line === captured.message || !line.startsWith(captured.message)) return captured;
+  return { ...captured, message: line, suggestion: captured.suggestion ?? printed.suggestion };
 }
 
 /** Paths as the interpreter printed them (under the run's working folder) -> workspace paths. */

@@ -39,7 +39,10 @@ export function parseBlock(lines: readonly string[], start: number): ParsedBlock
     if (frame) {
       const located: Located = { file: frame[1], line: Number(frame[2]), function: frame[3] ?? '', source: null, external: false };
       j++;
-      if (j < lines.length && /^\s{2,}\S/.test(lines[j]) && !FRAME.test(lines[j]) && !CARETS.test(lines[j]) && !REPEATED.test(lines[j])) {
+      if (j + 1 < lines.length && /^\s*$/.test(lines[j]) && CARETS.test(lines[j + 1])) {
+        // 3.6-3.9 "unexpected EOF while parsing": an empty source line, the caret past its end.
+        j += 2;
+      } else if (j < lines.length && /^\s{2,}\S/.test(lines[j]) && !FRAME.test(lines[j]) && !CARETS.test(lines[j]) && !REPEATED.test(lines[j])) {
         located.source = lines[j].trim();
         const printedIndent = lines[j].length - lines[j].trimStart().length;
         j++;
@@ -47,6 +50,9 @@ export function parseBlock(lines: readonly string[], start: number): ParsedBlock
           located.caret = caretRange(lines[j], printedIndent);
           j++;
         }
+        // 3.13 prints a statement over all its lines, carets under each, "...<N lines>..." for the
+        // middle: everything at the source's indent (frames sit at 2, the exception line at 0).
+        while (j < lines.length && printedIndent >= 4 && lines[j].startsWith(' '.repeat(printedIndent)) && !FRAME.test(lines[j]) && !REPEATED.test(lines[j])) j++;
       }
       if (frame[3] === undefined) syntaxSpot = located;
       else frames.push(located);
@@ -59,12 +65,23 @@ export function parseBlock(lines: readonly string[], start: number): ParsedBlock
   const exception = j < lines.length ? EXCEPTION_LINE.exec(lines[j]) : null;
   if (!exception) return undefined;
   j++;
-  const notes: string[] = [];
-  while (j < lines.length && lines[j].trim() !== '' && !startsSomething(lines[j])) notes.push(lines[j++]);
-  const type = exception[1];
-  const message = exception[2] ?? '';
+  const following: string[] = [];
+  while (j < lines.length && lines[j].trim() !== '' && !startsSomething(lines[j])) following.push(lines[j++]);
+  // After the exception line CPython prints the rest of a multi-line message, then (3.11+) each
+  // note: the text alone cannot tell the two apart. Multi-line messages occur in every version
+  // (validation errors, database errors, assertion reports) while notes are 3.11+ and rarer, so
+  // after "Type: message" every following line continues the message. After a bare "Type" no
+  // message can continue (CPython prints the colon whenever str() is not empty), so the lines are
+  // notes. The sandbox capture records message and notes apart and needs no such rule.
+  // Lines that a blank line parts from anything but the end or a chain separator are the
+  // program's own output after a traceback it printed itself, not part of the error.
+  const tail = endsError(lines, j) ? following : [];
+  const notes = exception[2] === undefined ? tail : [];
+  const message = exception[2] === undefined ? '' : [exception[2], ...tail].join('\n');
+  const { type, qualifiedType } = typeNames(exception[1]);
   const error: PythonError = {
     type,
+    ...(qualifiedType ? { qualifiedType } : {}),
     message,
     kind: classify(type, message),
     file: null,
@@ -80,6 +97,22 @@ export function parseBlock(lines: readonly string[], start: number): ParsedBlock
     exceptions: [],
   };
   return { error, frames, syntaxSpot, next: j };
+}
+
+/**
+ * 3.8-3.10 print classes of `__main__` as "__main__.Name", 3.11+ as "Name": one error, one type.
+ * Classes of other modules stay qualified, as every version prints them.
+ */
+export function typeNames(printed: string): { type: string; qualifiedType?: string } {
+  return printed.startsWith('__main__.') ? { type: printed.slice('__main__.'.length), qualifiedType: printed } : { type: printed };
+}
+
+/** True where CPython itself ends an exception's lines: the end, a chain separator, the next traceback. */
+function endsError(lines: readonly string[], next: number): boolean {
+  if (next < lines.length && lines[next].trim() !== '') return true;
+  let k = next;
+  while (k < lines.length && lines[k].trim() === '') k++;
+  return k >= lines.length || CAUSE_SEPARATOR.test(lines[k]) || CONTEXT_SEPARATOR.test(lines[k]);
 }
 
 function startsSomething(line: string): boolean {

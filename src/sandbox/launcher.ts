@@ -129,6 +129,9 @@ def describe(error, depth=0):
             frame['endColumn'] = char_column(summary.filename, end_line, summary.end_colno)
         frames.append(frame)
     record = {'type': name, 'message': message, 'frames': frames, 'notes': [str(n) for n in getattr(error, '__notes__', None) or []]}
+    if kind.__module__ == '__main__':
+        # 3.8-3.10 print these as "__main__.Name", 3.11+ as "Name": the record names both.
+        record['qualifiedType'] = '__main__.' + kind.__qualname__
     if isinstance(error, SyntaxError):
         record['syntax'] = {'file': error.filename, 'line': error.lineno, 'offset': error.offset, 'endLine': getattr(error, 'end_lineno', None), 'endOffset': getattr(error, 'end_offset', None), 'text': error.text}
         record['message'] = error.msg if error.msg is not None else message

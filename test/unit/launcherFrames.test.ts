@@ -58,6 +58,13 @@ describe('LauncherFrames: what the launcher writes on stderr', () => {
 });
 
 describe('capturedFromJson: the exception record is untrusted', () => {
+  it('accepts the qualified name of a __main__ class and refuses any other pair', () => {
+    const record = { ...RECORD, type: 'ValidationError', qualifiedType: '__main__.ValidationError' };
+    assert.deepStrictEqual(capturedFromJson(JSON.stringify(record))?.qualifiedType, '__main__.ValidationError');
+    assert.strictEqual(capturedFromJson(JSON.stringify({ ...record, qualifiedType: 'os.ValidationError' })), undefined);
+    assert.strictEqual(capturedFromJson(JSON.stringify({ ...record, qualifiedType: 7 })), undefined);
+  });
+
   it('reads a well-formed record as it is', () => {
     assert.deepStrictEqual(capturedFromJson(JSON.stringify(RECORD)), RECORD);
   });

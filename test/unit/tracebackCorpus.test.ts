@@ -1,6 +1,8 @@
 // The parser over every text of the shared corpus (about 6,000 real CPython 3.6-3.13 tracebacks):
 // no throw on any, and the final exception's type and message right wherever the data tells them
 // independently of the exception line. Prints the figures recorded in docs/benchmarks.md.
+// Exactness per version (type, message, file and line against ground truth, with a held-out split)
+// is measured over the same corpora in tracebackExactness.test.ts.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
