@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import Docker from 'dockerode';
 import { EnvironmentError } from '../../src/core/heal/environmentTypes';
-import { LABEL_HOST, LABEL_MANAGED, LABEL_PID, LABEL_SESSION } from '../../src/sandbox/containerSpec';
+import { LABEL_HOST, LABEL_MANAGED, LABEL_OWNER, LABEL_PID, LABEL_SESSION } from '../../src/sandbox/containerSpec';
 import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
 import { ENVIRONMENT_REPOSITORY, EnvironmentBuilder, environmentHash, LABEL_ENVIRONMENT, type EnvironmentBuilderOptions } from '../../src/sandbox/environmentBuilder';
 import { LABEL_BASE_IMAGE, LABEL_BASE_IMAGE_ID, LABEL_REQUIREMENTS, LABEL_SOURCE_BUILDS } from '../../src/sandbox/environmentImages';
@@ -88,6 +88,7 @@ describe('sandbox: derived environments', function () {
       [LABEL_PID]: '',
       [LABEL_HOST]: '',
       [LABEL_SESSION]: '',
+      [LABEL_OWNER]: '',
       [LABEL_ENVIRONMENT]: tag.slice(tag.indexOf(':') + 1),
       [LABEL_REQUIREMENTS]: Buffer.from(JSON.stringify(['PyYAML==6.0.99'])).toString('base64url'),
       [LABEL_BASE_IMAGE]: Buffer.from(TEST_IMAGE).toString('base64url'),
