@@ -3,7 +3,8 @@
 # the service by its PID. DOCKER_HOST points at it for the command. Usage: withEngine.sh CMD...
 set -euo pipefail
 dir=$(mktemp -d /tmp/self-heal-engine.XXXXXX)
-podman system service --time=0 "unix://$dir/podman.sock" >"$dir/service.log" 2>&1 &
+# Started from its own folder: conmon writes files such as "oom" into the folder it was started from.
+(cd "$dir" && exec podman system service --time=0 "unix://$dir/podman.sock" >"$dir/service.log" 2>&1) &
 service_pid=$!
 stop_service() {
   kill "$service_pid" 2>/dev/null || true
