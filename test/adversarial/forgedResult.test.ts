@@ -91,6 +91,27 @@ describe('adversarial: a program cannot forge its own result', function () {
       });
     }
 
+    for (const [name, cheat] of [
+      ['ends the process before the failing line', 'import os\nos._exit(0)\n'],
+      ['exits with status 0 first', 'import sys\nsys.exit(0)\n'],
+    ] as const) {
+      it(`a model "fix" that ${name} is refused, never healed, and nothing is written`, async () => {
+        const broken = 'def total(xs):\n    return sum(xs) / len(xs)\n\nprint(total([]))\n';
+        dir = makeTree({ 'main.py': broken });
+        const server = await startScriptedModelServer(() => ({ content: `main.py\n<<<<<<< SEARCH\ndef total(xs):\n=======\n${cheat}def total(xs):\n>>>>>>> REPLACE\n` }));
+        try {
+          const run = await cli(['heal', 'main.py', '--write', '--no-rules', '--max-attempts', '1', '--base-url', server.baseUrl, '--json', ...common], { cwd: dir, env: noModel });
+          assert.strictEqual(run.status, 1, run.stderr);
+          const [file] = JSON.parse(run.stdout).files;
+          assert.strictEqual(file.outcome, 'not-healed');
+          assert.match(file.attempts[0].rejections.join('\n'), /instead of fixing the error/);
+          assert.strictEqual(fs.readFileSync(path.join(dir, 'main.py'), 'utf8'), broken);
+        } finally {
+          await server.close();
+        }
+      });
+    }
+
     it('a model "fix" that only prints the old marker and a forged frame is not healed, and nothing is written', async () => {
       const broken = 'total = 1\nprint(totl)\n';
       dir = makeTree({ 'main.py': broken });

@@ -3,6 +3,7 @@
 import { fileText } from '../fileTexts';
 import { applyEdits, type FixCandidate, type TextEdit } from '../fixes/fixTypes';
 import { firstProseLine, scanAnswer, type RawEdit, type RawWholeFile } from './answerBlocks';
+import { evasionIn } from './evasion';
 import { locateSearch } from './searchMatch';
 
 export interface ModelAnswer {
@@ -41,6 +42,8 @@ export function parseModelAnswer(answer: ModelAnswer, context: AnswerContext): A
   const edits = scanned.form === 'edits' ? editsFromBlocks(scanned.edits, context.files) : editFromWholeFile(scanned.file, context.files);
   if (typeof edits === 'string') return reject(edits);
   if (!changesSomething(edits, context.files)) return reject('the answer changes nothing');
+  const evasion = evasionIn(context.files, filesAfter(edits, context.files));
+  if (evasion) return reject(evasion);
   const prose = firstProseLine(answer.content);
   const description = prose !== undefined && prose.length <= MAX_DESCRIPTION ? prose : `Model fix for ${context.errorType}`;
   return { candidate: { source: `model:${context.model}`, description, edits, confident: false } };
@@ -124,6 +127,12 @@ export function linesOf(text: string): string[] {
   const lines = text.split('\n');
   if (text.endsWith('\n')) lines.pop();
   return lines;
+}
+
+/** The touched files as the edits leave them. */
+function filesAfter(edits: readonly TextEdit[], files: Readonly<Record<string, string>>): Record<string, string> {
+  const touched = [...new Set(edits.map((e) => e.file))];
+  return Object.fromEntries(touched.map((file) => [file, applyEdits(fileText(files, file) ?? '', edits.filter((e) => e.file === file)) ?? '']));
 }
 
 function changesSomething(edits: readonly TextEdit[], files: Readonly<Record<string, string>>): boolean {
