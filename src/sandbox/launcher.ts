@@ -38,14 +38,21 @@ def fail(message):
     send(b'f', message.encode('utf-8', 'replace'))
     os._exit(125)
 
-def set_dumpable(flag):
-    # Not dumpable: a process of the same user (the program) cannot open /proc/1/fd/2 and write
-    # frames of its own. Needs ctypes, which every CPython image here has; without it, no guard.
+def load_prctl():
+    # Needs ctypes, which every CPython image here has; without it, no guard (see set_dumpable).
     try:
         import ctypes
-        ctypes.CDLL(None, use_errno=True).prctl(4, flag, 0, 0, 0)  # PR_SET_DUMPABLE
+        return ctypes.CDLL(None, use_errno=True).prctl
     except Exception:
-        pass
+        return None
+
+PRCTL = load_prctl()
+
+def set_dumpable(flag):
+    # Not dumpable: a process of the same user (the program) cannot open /proc/1/fd/2 and write
+    # frames of its own.
+    if PRCTL is not None:
+        PRCTL(4, flag, 0, 0, 0)  # PR_SET_DUMPABLE
 
 def read_job():
     marker = b'\x1eself-heal-job:'
