@@ -60,7 +60,8 @@ async function realTarget(realRoot: string, relative: string): Promise<string> {
   const stat = await fs.lstat(target).catch(() => undefined);
   if (stat === undefined) {
     const folder = await fs.realpath(path.dirname(target));
-    if (!isWithin(folder, realRoot)) throw new Refusal(`its folder leads to ${folder}, outside the workspace`);
+    // A new file (requirements.txt a fix adds) may sit in the workspace's own folder.
+    if (folder !== realRoot && !isWithin(folder, realRoot)) throw new Refusal(`its folder leads to ${folder}, outside the workspace`);
     return path.join(folder, path.basename(target));
   }
   const real = await fs.realpath(target);

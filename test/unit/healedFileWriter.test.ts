@@ -20,6 +20,13 @@ describe('healed file writer', () => {
     assert.deepStrictEqual(fs.readdirSync(root), ['tool.py']);
   });
 
+  it('creates a new file a fix adds in the workspace\'s own folder (requirements.txt)', async () => {
+    root = makeTree({ 'main.py': 'print(1)\n' });
+    const outcome = await writeHealedFiles(root, { 'requirements.txt': 'requests\n' }, {});
+    assert.deepStrictEqual(outcome, { written: ['requirements.txt'], skipped: {} });
+    assert.strictEqual(fs.readFileSync(path.join(root, 'requirements.txt'), 'utf8'), 'requests\n');
+  });
+
   it('refuses, with the reason, a file in a codec it cannot write, a character the codec cannot hold, a change made meanwhile, a FIFO', async () => {
     root = makeTree({
       'cp.py': Buffer.concat([Buffer.from('# coding: cp1252\nx = "'), Buffer.from([0x80]), Buffer.from('"\n')]),
