@@ -4,6 +4,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { diagnosticFor, type DiagnosticSpec } from '../core/diagnosticModel';
+import type { RunRecipe } from '../core/heal/healTargets';
 import type { PythonError } from '../core/pythonError';
 
 export const DIAGNOSTIC_SOURCE = 'Self-Heal';
@@ -14,6 +15,8 @@ export interface DiagnosedError {
   /** The run's files as they were run (root-relative path -> text). */
   files: Readonly<Record<string, string>>;
   entry: string;
+  /** How the run was made (driver, arguments): a fix for this error is verified by the same run. */
+  recipe: RunRecipe;
   /** The workspace folder the paths are relative to. */
   root: string;
   /** The document's version when it was run; a fix is refused once it moves on. */
@@ -28,13 +31,13 @@ export class RunDiagnostics implements vscode.Disposable {
   private readonly listener = vscode.workspace.onDidChangeTextDocument((event) => this.dropEdited(event));
 
   /** Replaces the diagnostics of every file of a run: the error's file gets it, the others are cleared. */
-  show(run: { root: string; entry: string; files: Readonly<Record<string, string>>; stdoutBytes?: number }, error: PythonError | null, versions: ReadonlyMap<string, number>): void {
+  show(run: { root: string; entry: string; files: Readonly<Record<string, string>>; stdoutBytes?: number; recipe?: RunRecipe }, error: PythonError | null, versions: ReadonlyMap<string, number>): void {
     for (const file of Object.keys(run.files)) this.collection.delete(uriOf(run.root, file));
     if (!error) return;
     const spec = diagnosticFor(error, run.entry, run.files);
     const uri = uriOf(run.root, spec.file);
     const diagnostic = toDiagnostic(spec, run.root);
-    this.origins.set(diagnostic, { error, files: run.files, entry: run.entry, root: run.root, version: versions.get(uri.toString()), stdoutBytes: run.stdoutBytes ?? 0 });
+    this.origins.set(diagnostic, { error, files: run.files, entry: run.entry, recipe: run.recipe ?? { entry: run.entry }, root: run.root, version: versions.get(uri.toString()), stdoutBytes: run.stdoutBytes ?? 0 });
     this.collection.set(uri, [diagnostic]);
   }
 
