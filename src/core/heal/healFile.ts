@@ -276,7 +276,7 @@ class HealSession {
 }
 
 /** Only Python files go into the sandbox; requirements reach it through the image. */
-export function pythonFilesOf(files: Readonly<Record<string, string>>): Record<string, string> {
+function pythonFilesOf(files: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(files).filter(([file]) => file.endsWith('.py')));
 }
 

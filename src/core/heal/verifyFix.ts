@@ -5,7 +5,6 @@ import { fileText } from '../fileTexts';
 import type { PythonError } from '../pythonError';
 import { errorsOfRun } from '../runErrors';
 import type { RunLimits, Runner, RunResult } from '../runTypes';
-import { pythonFilesOf } from './healFile';
 import type { ImageFor, RunRecipe } from './healTargets';
 import { judge, type Verdict } from './progress';
 
@@ -49,4 +48,9 @@ export async function verifyFix(fix: FixToVerify, options: VerifyOptions): Promi
   const failed = { result: { reason: 'exited', exitCode: 1, stdoutBytes: before.stdoutBytes } as RunResult, error: before.error };
   const verdict = judge(failed, { result, error }, (file) => lines(fileText(fixed, file)) - lines(fileText(before.files, file)));
   return { kind: 'ran', result, error, verdict };
+}
+
+/** Only Python files go into the sandbox, as in the heal's runs; requirements reach it through the image. */
+function pythonFilesOf(files: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).filter(([file]) => file.endsWith('.py')));
 }
