@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { Channels } from './vscode/channels';
 import { COMMANDS } from './vscode/commandIds';
 import { EngineProblemNotifier } from './vscode/engineProblems';
+import { EditorEnvironments } from './vscode/editorEnvironments';
 import { EnvironmentConsent } from './vscode/environmentConsent';
 import { askToBuild } from './vscode/environmentPrompt';
 import { FixPreview } from './vscode/fixPreview';
@@ -44,7 +45,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const sink = panelSink(attemptsPanel);
   const runFile = new RunFileCommand({ channels, runners, statusBar, problems, gate });
   const consent = new EnvironmentConsent(context.workspaceState, askToBuild(questions));
-  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink, gate, consent });
+  const environments = new EditorEnvironments(runners, consent, (line) => channels.log.info(line));
+  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink, gate, environments });
   let modelConfigured = false;
   const refreshModelConfigured = async () => {
     modelConfigured = await models.configured(readSettings(undefined, confirmations.isConfirmed));
@@ -52,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   void refreshModelConfigured();
   const quickFixes = new QuickFixProvider(diagnostics, () => modelConfigured);
-  const quickFixCommands = new QuickFixCommands({ provider: quickFixes, diagnostics, runners, models, sink, gate });
+  const quickFixCommands = new QuickFixCommands({ provider: quickFixes, diagnostics, runners, models, sink, gate, environments });
 
   const register = (id: string, handler: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   register(COMMANDS.runFile, (uri?: vscode.Uri) => runFile.run(uri));

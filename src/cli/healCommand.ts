@@ -2,11 +2,9 @@
 // breaks (rules first, then a model), proves each fix by running it again, and reports the ledger.
 // Files on disk change only with --write.
 import * as path from 'path';
-import { dependenciesOf } from '../core/dependencies';
-import { healFile, type HealOptions } from '../core/heal/healFile';
+import { healTargets, imagesFrom, type HealTarget, type ImageFor } from '../core/heal/healTargets';
 import type { FileHealRecord } from '../core/heal/ledger';
 import type { ModelFixer } from '../core/heal/modelTypes';
-import { mapWithLimit } from '../core/parallel';
 import { withEnvironmentFiles, type RunSet } from '../core/runSet';
 import { OpenAIFixer } from '../llm/openaiFixer';
 import { UNSANDBOXED_NOTICE } from '../local/localRunner';
@@ -17,9 +15,9 @@ import type { CliIo } from './cliIo';
 import { writeHealedFiles } from './healedFileWriter';
 import { HEAL_FLAGS, healOptionsFrom, type HealCliOptions } from './healOptions';
 import { healExitStatus, healSummaryLine, progressLine, type HealReportEntry } from './healReport';
-import { createRunner, isProgram, readStdin, RUN_USAGE } from './runCommand';
+import { createRunner, readStdin, RUN_USAGE } from './runCommand';
 import { withRole } from './runReport';
-import { collectTargets, type RunTarget } from './runTargets';
+import { collectTargets, healTargetOf, type RunTarget } from './runTargets';
 
 
 export const HEAL_USAGE = `Usage: self-heal heal FILE|FOLDER... [options] [-- ARGS...]
@@ -73,24 +71,20 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
   if (options.allowSourceBuilds) say('environment: source builds allowed: a package built from source runs its own code in the build, with the index settings in reach');
 
   const runner = createRunner(options, io, targets.length);
+  const named = new Map<HealTarget, string>(targets.map((target) => [healTargetOf(target), target.file]));
+  const fileOf = (target: HealTarget): string => named.get(target) ?? target.launch.target;
   const environments = options.runner === 'docker' ? environmentsFor(runner as DockerSandbox, options, io.env, say) : undefined;
   const model = options.model ? modelFixer(options, io) : undefined;
   let records: FileHealRecord[];
   try {
-    records = await mapWithLimit(targets, options.parallel, async (target) => {
-      const program = isProgram(target.launch);
-      const healOptions: HealOptions = {
-        runner, limits: options.limits, maxAttempts: options.maxAttempts, rules: options.rules, model, keepPartial: options.keepPartial,
-        imageFor: environments, args: program ? parsed.rest : [], stdin: program ? stdin : undefined, signal: io.signal,
-        approveInstall: options.allowInstall ? async () => true : undefined,
-        onProgress: (progress) => say(progressLine(target.file, progress)),
-      };
-      const { launch, runSet } = target;
-      // A module heals with its import check as the run: the driver starts it, the fixes go to the module.
-      const driver = launch.entry === launch.target ? undefined : { entry: launch.entry, files: launch.generated };
-      const record = await healFile({ files: runSet.files, entry: runSet.entry, driver }, healOptions);
-      if (!options.json) io.stderr.write(`${healSummaryLine(target.file, record, launch.kind)}\n`);
-      return record;
+    records = await healTargets([...named.keys()], {
+      runner, limits: options.limits, maxAttempts: options.maxAttempts, rules: options.rules, model, keepPartial: options.keepPartial,
+      imageFor: environments, args: parsed.rest, stdin, signal: io.signal, parallel: options.parallel,
+      approveInstall: options.allowInstall ? async () => true : undefined,
+      onProgress: (target, progress) => say(progressLine(fileOf(target), progress)),
+      onRecord: (target, record) => {
+        if (!options.json) io.stderr.write(`${healSummaryLine(fileOf(target), record, target.launch.kind)}\n`);
+      },
     });
   } finally {
     await runner.dispose();
@@ -119,15 +113,12 @@ async function withEnvironment(targets: RunTarget[]): Promise<RunTarget[]> {
 /** pip settings a user may need for a mirror or a private index; passed to pip, never kept in an image. */
 const PIP_SETTINGS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_TRUSTED_HOST', 'PIP_FIND_LINKS'];
 
-function environmentsFor(sandbox: DockerSandbox, options: HealCliOptions, env: NodeJS.ProcessEnv, say: (line: string) => void): HealOptions['imageFor'] {
+function environmentsFor(sandbox: DockerSandbox, options: HealCliOptions, env: NodeJS.ProcessEnv, say: (line: string) => void): ImageFor {
   const pipEnv = Object.fromEntries(PIP_SETTINGS.filter((name) => env[name]).map((name) => [name, env[name] as string]));
   const builder = new EnvironmentBuilder(sandbox, {
     buildNetwork: options.installNetwork, pipEnv, allowSourceBuilds: options.allowSourceBuilds, onProgress: (line) => say(`pip: ${line}`),
   });
-  return async (files, signal) => {
-    const requirements = dependenciesOf(files);
-    return requirements.length === 0 ? undefined : builder.imageFor(requirements, { signal });
-  };
+  return imagesFrom(builder);
 }
 
 function modelFixer(options: HealCliOptions, io: CliIo): ModelFixer {

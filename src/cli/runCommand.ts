@@ -2,7 +2,8 @@
 // entry points are run and its modules import-checked.
 import * as fs from 'fs/promises';
 import * as path from 'path';
-import { launchRequest, type Launch } from '../core/launch';
+import { isProgram } from '../core/heal/healTargets';
+import { launchRequest } from '../core/launch';
 import { mapWithLimit } from '../core/parallel';
 import type { PythonError } from '../core/pythonError';
 import { errorsOfRun } from '../core/runErrors';
@@ -83,9 +84,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
 }
 
 /** Entry points get the program's arguments and input; import checks do not. */
-export function isProgram(launch: Launch): boolean {
-  return launch.kind === 'run' || launch.kind === 'run-module';
-}
+export { isProgram };
 
 export function createRunner(options: RunOptions, io: CliIo, fileCount: number): Runner {
   if (options.runner === 'local') return new LocalRunner(options.python);

@@ -2,10 +2,10 @@
 // under a named folder, classified as an entry point (run) or a module (import-checked).
 import * as fs from 'fs/promises';
 import * as path from 'path';
-import { classifyPythonFiles, type ClassifiedFile } from '../core/entryPoints';
+import type { ClassifiedFile } from '../core/entryPoints';
 import { collectFolderRunSet } from '../core/folderRunSet';
+import { folderTargets as classifiedTargets, type HealTarget } from '../core/heal/healTargets';
 import { plainLaunch, type Launch } from '../core/launch';
-import { launchFor } from '../core/launchPlan';
 import { collectRunSet, type RunSet } from '../core/runSet';
 import { checkPythonFile, InputError } from './inputFiles';
 
@@ -48,14 +48,18 @@ async function folderTargets(named: string, absolute: string, cwd: string): Prom
   if (folder.listed.length === 0) {
     throw new InputError(`${named}: holds no Python files (virtual environments, build output, caches and hidden folders are skipped)`);
   }
-  const listed = Object.fromEntries(folder.listed.map((file) => [file, folder.files[file]]));
   const runSet = (entry: string): RunSet => ({ root: folder.root, files: folder.files, entry, totalBytes: folder.totalBytes });
-  return classifyPythonFiles(listed).map(({ path: file, role, reason }) => ({
-    file: toPosix(path.relative(cwd, path.join(folder.root, file))),
-    role: { role, reason },
-    runSet: runSet(file),
-    launch: launchFor(folder.files, file, role, { importRoot: folder.importRoot }),
+  return classifiedTargets(folder, folder.listed).map(({ launch, role }) => ({
+    file: toPosix(path.relative(cwd, path.join(folder.root, launch.target))),
+    role,
+    runSet: runSet(launch.target),
+    launch,
   }));
+}
+
+/** The shared workflow's view of a target: where it runs, its files and how it starts. */
+export function healTargetOf(target: RunTarget): HealTarget {
+  return { root: target.runSet.root, files: target.runSet.files, launch: target.launch, role: target.role };
 }
 
 async function isFolder(absolute: string): Promise<boolean> {

@@ -35,10 +35,15 @@ export function installApprovalForRun(questions: Questions, approved: Set<string
   };
 }
 
-/** For a rule fix applied on its own: undefined when it may go ahead, else the message saying why not. */
-export async function vetRequirementChanges(questions: Questions, before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): Promise<string | undefined> {
+/**
+ * For a rule fix applied on its own: undefined when it may go ahead, else the message saying why not.
+ * What the user approves goes into `approved`, so building the environment does not ask again.
+ */
+export async function vetRequirementChanges(questions: Questions, before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>, approved?: Set<string>): Promise<string | undefined> {
   const review = reviewRequirementChanges(before, after);
   if (review.verdict === 'unchanged') return undefined;
   if (review.verdict === 'refused') return `Self-Heal: not applied: ${review.reason}.`;
-  return (await installModal(questions)(review.requirements)) ? undefined : `Self-Heal: not applied: ${needsApprovalReason(review.requirements)}.`;
+  if (!(await installModal(questions)(review.requirements))) return `Self-Heal: not applied: ${needsApprovalReason(review.requirements)}.`;
+  for (const requirement of review.requirements) approved?.add(requirement);
+  return undefined;
 }

@@ -1,7 +1,7 @@
 // Feeds the Fix Attempts panel from the heal commands: each run, each file's ledger, the ending.
 import * as vscode from 'vscode';
 import type { AttemptsPanel } from '../webview/attemptsPanel';
-import type { HealRunSink } from './runAndHealCommand';
+import type { HealRunSink } from './healRunTypes';
 import { uriOf } from './runDiagnostics';
 
 export function panelSink(panel: AttemptsPanel): HealRunSink {

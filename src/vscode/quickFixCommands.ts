@@ -1,20 +1,21 @@
-// What a chosen quick fix does. A rule fix is verified by running the fixed program in the sandbox
-// before it touches the document; "Fix with AI" asks the model in a cancellable progress, verifies its
+// What a chosen quick fix does. A rule fix is verified by running the fixed program in the sandbox,
+// made as the run that found the error was (its driver, arguments and environment image), before it
+// touches the document; "Fix with AI" asks the model in a cancellable progress, verifies its
 // fix the same way, and applies it only if it holds.
 import * as vscode from 'vscode';
 import { fileText, hasFile } from '../core/fileTexts';
 import { applyEdits } from '../core/fixes/fixTypes';
 import { healFile } from '../core/heal/healFile';
 import type { FileHealRecord } from '../core/heal/ledger';
-import { judge, type Verdict } from '../core/heal/progress';
-import { errorsOfRun } from '../core/runErrors';
-import type { RunResult } from '../core/runTypes';
+import type { Verdict } from '../core/heal/progress';
+import { verifyFix } from '../core/heal/verifyFix';
 import { COMMANDS } from './commandIds';
+import type { EditorEnvironments } from './editorEnvironments';
 import { applyFileTexts, applyTextEdits, StaleDocumentError } from './fileEdits';
 import { vetRequirementChanges } from './installApproval';
 import type { ModelProvider } from './modelProvider';
 import type { QuickFixArgs, QuickFixProvider } from './quickFixes';
-import type { HealRunSink } from './runAndHealCommand';
+import type { HealRunSink } from './healRunTypes';
 import type { DiagnosedError, RunDiagnostics } from './runDiagnostics';
 import type { RunGate } from './runGate';
 import type { RunnerProvider } from './runnerProvider';
@@ -26,6 +27,8 @@ export interface QuickFixDeps {
   models: ModelProvider;
   sink?: HealRunSink;
   gate: RunGate;
+  /** The same environment images Run & Self-Heal uses, so a fix is verified where the error was found. */
+  environments: EditorEnvironments;
 }
 
 /** What the last quick fix did, for the tests. */
@@ -56,24 +59,26 @@ export class QuickFixCommands {
       if (text === undefined) return this.report({ applied: false, message: `Self-Heal: ${candidate.description}: no longer fits the file; run it again.` });
       fixed[file] = text;
     }
-    const vetoed = await vetRequirementChanges(this.deps.gate.questions, origin.files, fixed);
+    // Packages the user agreed to install for this fix are not asked about again when built.
+    const approved = new Set<string>();
+    const vetoed = await vetRequirementChanges(this.deps.gate.questions, origin.files, fixed, approved);
     if (vetoed) return this.report({ applied: false, message: vetoed });
-    const after = await vscode.window.withProgress(
+    const imageFor = await this.deps.environments.imageFor(settings, approved);
+    const verified = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Self-Heal: verifying: ${candidate.description}`, cancellable: true },
       async (_progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
         const runner = await this.deps.runners.runnerFor(settings);
-        const pythonFiles = Object.fromEntries(Object.entries(fixed).filter(([f]) => f.endsWith('.py')));
-        return runner.run({ files: pythonFiles, entry: origin.entry, limits: settings.limits, signal: controller.signal });
+        const before = { files: origin.files, error: origin.error, stdoutBytes: origin.stdoutBytes };
+        return verifyFix({ recipe: origin.recipe, before, fixed }, { runner, limits: settings.limits, imageFor, signal: controller.signal });
       },
     );
-    if (after.reason === 'cancelled') return this.report({ applied: false, message: 'Self-Heal: cancelled; nothing was changed.' });
-    if (after.reason === 'engine-error') return this.report({ applied: false, message: `Self-Heal: the fix could not be verified: ${after.engineError?.message ?? 'the engine failed'}` });
-    const errors = errorsOfRun(after, { files: fixed, entry: origin.entry }, settings.limits);
-    const afterError = errors.length > 0 ? errors[errors.length - 1] : null;
-    const lines = (text: string | undefined) => (text ?? '').split('\n').length;
-    const verdict = judge(beforeState(origin), { result: after, error: afterError }, (file) => lines(fileText(fixed, file)) - lines(fileText(origin.files, file)));
+    if (verified.kind === 'not-ran') {
+      const message = verified.result?.reason === 'cancelled' ? 'Self-Heal: cancelled; nothing was changed.' : `Self-Heal: the fix could not be verified: ${verified.why}`;
+      return this.report({ applied: false, message });
+    }
+    const { verdict, error: afterError, result: after } = verified;
     if (verdict !== 'clean' && verdict !== 'progress') {
       const how = afterError ? `${afterError.type}: ${afterError.message}` : 'it did not run';
       return this.report({ applied: false, verdict, message: `Self-Heal: ${candidate.description}: did not hold (the re-run failed with ${how}); nothing was changed.` });
@@ -84,7 +89,8 @@ export class QuickFixCommands {
       if (error instanceof StaleDocumentError) return this.report({ applied: false, verdict, message: `Self-Heal: not applied: ${error.message}` });
       throw error;
     }
-    this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, files: fixed, stdoutBytes: after.stdoutBytes }, afterError, versionsOf(origin.root, fixed));
+    const clears = touchedBy(origin, candidate.edits.map((e) => e.file));
+    this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, recipe: origin.recipe, clears, files: fixed, stdoutBytes: after.stdoutBytes }, afterError, versionsOf(origin.root, fixed));
     return this.report({ applied: true, verdict, message: `Self-Heal: ${candidate.description}: applied (verified: ${verdict === 'clean' ? 'the program runs clean' : 'the program gets further'}).` }, false);
   }
 
@@ -110,8 +116,10 @@ export class QuickFixCommands {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
         const runner = await this.deps.runners.runnerFor(settings);
-        return healFile({ files: origin.files, entry: origin.entry }, {
-          runner, limits: settings.limits, rules: false, model, maxAttempts: settings.fix.maxAttempts, keepPartial: true, signal: controller.signal,
+        const { entry, driver, args, stdin } = origin.recipe;
+        const imageFor = await this.deps.environments.imageFor(settings, new Set());
+        return healFile({ files: origin.files, entry, driver }, {
+          runner, limits: settings.limits, rules: false, model, maxAttempts: settings.fix.maxAttempts, keepPartial: true, signal: controller.signal, imageFor, args, stdin,
           onProgress: (p) => progress.report({ message: p.attempt === 0 ? 'running' : `attempt ${p.attempt}/${p.maxAttempts}: ${p.step === 'asking the model' ? `asking ${model.model}` : p.step}` }),
         });
       },
@@ -135,7 +143,7 @@ export class QuickFixCommands {
     this.deps.sink?.updateFile(runId, { ...record, changedFiles: {}, root: origin.root });
     this.deps.sink?.finishRun(runId, record.outcome === 'healed' ? 'healed' : 'not-healed');
     const files = { ...origin.files, ...changed };
-    this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, files, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'healed' ? null : record.lastRun.error, versionsOf(origin.root, files));
+    this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, recipe: origin.recipe, clears: touchedBy(origin, Object.keys(changed)), files, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'healed' ? null : record.lastRun.error, versionsOf(origin.root, files));
     const kept = record.attempts.filter((a) => a.outcome === 'healed' || a.outcome === 'progress').map((a) => a.fix?.description).join('; ');
     return this.report({ applied: true, record, message: `Self-Heal: applied a verified fix from ${model.model}: ${kept}.` }, false);
   }
@@ -160,10 +168,9 @@ export class QuickFixCommands {
   }
 }
 
-/** The failing run as the judge needs it: only the error and how much it printed matter. */
-function beforeState(origin: DiagnosedError) {
-  const result = { reason: 'exited', exitCode: 1, stdoutBytes: origin.stdoutBytes } as RunResult;
-  return { result, error: origin.error };
+/** The files whose diagnostics a fix's re-run speaks for: the other targets of a workspace run keep theirs. */
+function touchedBy(origin: DiagnosedError, edited: readonly string[]): string[] {
+  return [...new Set([origin.entry, ...(origin.error.file ? [origin.error.file] : []), ...edited])];
 }
 
 function versionsOf(root: string, files: Readonly<Record<string, string>>): Map<string, number> {

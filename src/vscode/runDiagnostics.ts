@@ -4,6 +4,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { diagnosticFor, type DiagnosticSpec } from '../core/diagnosticModel';
+import type { RunRecipe } from '../core/heal/healTargets';
 import type { PythonError } from '../core/pythonError';
 
 export const DIAGNOSTIC_SOURCE = 'Self-Heal';
@@ -14,6 +15,8 @@ export interface DiagnosedError {
   /** The run's files as they were run (root-relative path -> text). */
   files: Readonly<Record<string, string>>;
   entry: string;
+  /** How the run was made (driver, arguments): a fix for this error is verified by the same run. */
+  recipe: RunRecipe;
   /** The workspace folder the paths are relative to. */
   root: string;
   /** The document's version when it was run; a fix is refused once it moves on. */
@@ -22,20 +25,35 @@ export interface DiagnosedError {
   stdoutBytes: number;
 }
 
+export interface ShownRun {
+  root: string;
+  entry: string;
+  files: Readonly<Record<string, string>>;
+  stdoutBytes?: number;
+  recipe?: RunRecipe;
+  /** The files whose diagnostics this run replaces; every file of the run when absent. */
+  clears?: readonly string[];
+}
+
 export class RunDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly origins = new WeakMap<vscode.Diagnostic, DiagnosedError>();
   private readonly listener = vscode.workspace.onDidChangeTextDocument((event) => this.dropEdited(event));
 
-  /** Replaces the diagnostics of every file of a run: the error's file gets it, the others are cleared. */
-  show(run: { root: string; entry: string; files: Readonly<Record<string, string>>; stdoutBytes?: number }, error: PythonError | null, versions: ReadonlyMap<string, number>): void {
-    for (const file of Object.keys(run.files)) this.collection.delete(uriOf(run.root, file));
+  /**
+   * Replaces the diagnostics of the run's files (`clears`, else every file of the run) and adds the
+   * error's. One file of a workspace run clears nothing: the files around it are other targets', whose
+   * errors it must not wipe (the run cleared them all before it started).
+   */
+  show(run: ShownRun, error: PythonError | null, versions: ReadonlyMap<string, number>): void {
+    for (const file of run.clears ?? Object.keys(run.files)) this.collection.delete(uriOf(run.root, file));
     if (!error) return;
     const spec = diagnosticFor(error, run.entry, run.files);
     const uri = uriOf(run.root, spec.file);
     const diagnostic = toDiagnostic(spec, run.root);
-    this.origins.set(diagnostic, { error, files: run.files, entry: run.entry, root: run.root, version: versions.get(uri.toString()), stdoutBytes: run.stdoutBytes ?? 0 });
-    this.collection.set(uri, [diagnostic]);
+    this.origins.set(diagnostic, { error, files: run.files, entry: run.entry, recipe: run.recipe ?? { entry: run.entry }, root: run.root, version: versions.get(uri.toString()), stdoutBytes: run.stdoutBytes ?? 0 });
+    const others = (this.collection.get(uri) ?? []).filter((d) => !sameDiagnostic(d, diagnostic));
+    this.collection.set(uri, [...others, diagnostic]);
   }
 
   clear(uris: readonly vscode.Uri[]): void {

@@ -1,10 +1,21 @@
-// Owns the current Runner, made lazily from the settings and made anew when they change.
+// Owns the current Runner, made lazily from the settings and made anew when they change. For the
+// docker runner it also hands out environment providers over the same engine, image and labels, so
+// nothing else needs to know which class the runner is.
 import * as vscode from 'vscode';
+import type { EnvironmentProvider } from '../core/heal/environmentTypes';
 import type { Runner } from '../core/runTypes';
 import { RUNNER_SETTINGS, type SelfHealSettings } from '../core/settingsModel';
 
+/** Builds environment images over the runner's engine; absent for the local runner. */
+type EnvironmentsOf = (settings: SelfHealSettings, onProgress: (line: string) => void) => EnvironmentProvider;
+
+interface Made {
+  runner: Runner;
+  environments?: EnvironmentsOf;
+}
+
 export class RunnerProvider implements vscode.Disposable {
-  private current: { runner: Promise<Runner>; key: string } | undefined;
+  private current: { made: Promise<Made>; key: string } | undefined;
   private readonly listener: vscode.Disposable;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
@@ -14,35 +25,51 @@ export class RunnerProvider implements vscode.Disposable {
   }
 
   runnerFor(settings: SelfHealSettings): Promise<Runner> {
-    const key = JSON.stringify([settings.runner, settings.dockerHost, settings.image, settings.pythonPath]);
-    if (this.current?.key !== key) {
-      this.reset();
-      this.current = { key, runner: this.create(settings) };
-    }
-    return this.current.runner;
+    return this.madeFor(settings).then((made) => made.runner);
+  }
+
+  /**
+   * The environment images for these settings (the workspace's requirements installed on the
+   * runner's image), or undefined when the runner is local and has no images.
+   */
+  async environmentsFor(settings: SelfHealSettings, onProgress: (line: string) => void): Promise<EnvironmentProvider | undefined> {
+    return (await this.madeFor(settings)).environments?.(settings, onProgress);
   }
 
   reset(): void {
-    const old = this.current?.runner;
+    const old = this.current?.made;
     this.current = undefined;
-    void old?.then((runner) => runner.dispose());
+    void old?.then((made) => made.runner.dispose());
+  }
+
+  private madeFor(settings: SelfHealSettings): Promise<Made> {
+    const key = JSON.stringify([settings.runner, settings.dockerHost, settings.image, settings.pythonPath]);
+    if (this.current?.key !== key) {
+      this.reset();
+      this.current = { key, made: this.create(settings) };
+    }
+    return this.current.made;
   }
 
   // Loaded on first use: the engine client is most of the bundle and activation stays fast.
-  private async create(settings: SelfHealSettings): Promise<Runner> {
-    if (settings.runner === 'local') return new (await import('../local/localRunner')).LocalRunner(settings.pythonPath);
-    const { DockerSandbox } = await import('../edge');
-    return new DockerSandbox({
+  private async create(settings: SelfHealSettings): Promise<Made> {
+    if (settings.runner === 'local') return { runner: new (await import('../local/localRunner')).LocalRunner(settings.pythonPath) };
+    const { DockerSandbox, EnvironmentBuilder } = await import('../edge');
+    const sandbox = new DockerSandbox({
       image: settings.image,
       host: settings.dockerHost,
       howToSetHost: 'set selfHeal.docker.host',
       onPullProgress: (p) => p.status.startsWith('Pulling ') && this.log.info(p.status),
     });
+    return {
+      runner: sandbox,
+      environments: (current, onProgress) => new EnvironmentBuilder(sandbox, { allowSourceBuilds: current.environment.allowSourceBuilds, onProgress }),
+    };
   }
 
   async disposeAsync(): Promise<void> {
     this.listener.dispose();
-    await (await this.current?.runner)?.dispose();
+    await (await this.current?.made)?.runner.dispose();
     this.current = undefined;
   }
 

@@ -1,0 +1,103 @@
+// The heal workflow every surface shares: from what was asked for (files, folders) to targets, each
+// carrying how it runs (the program itself, or a generated driver such as the import check) and the
+// environment it runs in, to one heal record per target. The CLI and the editor differ only in how
+// they find files, ask questions and show results.
+import type { EnvironmentProvider } from './environmentTypes';
+import { dependenciesOf } from '../dependencies';
+import { classifyPythonFiles, type ClassifiedFile } from '../entryPoints';
+import { plainLaunch, type Launch } from '../launch';
+import { launchFor } from '../launchPlan';
+import { mapWithLimit } from '../parallel';
+import { healFile, type HealInput, type HealOptions, type HealProgress } from './healFile';
+import type { FileHealRecord } from './ledger';
+
+/** One file to run (or import-check) and heal, with the program's files around it. */
+export interface HealTarget {
+  /** The folder the files' paths are relative to. */
+  root: string;
+  /** The program's files (path -> text), requirements.txt / pyproject.toml included when present. */
+  files: Readonly<Record<string, string>>;
+  launch: Launch;
+  /** For files found in a folder: entry point or module, and why. */
+  role?: Pick<ClassifiedFile, 'role' | 'reason'>;
+}
+
+/**
+ * How a target's runs are made: every run of its heal, and the run that verifies a fix offered later
+ * for one of its errors, start the same way.
+ */
+export interface RunRecipe {
+  /** The program's file the run is about (errors and fixes land in the program's files). */
+  entry: string;
+  /** The generated driver that starts the run instead of `python entry`; never edited. */
+  driver?: HealInput['driver'];
+  args?: readonly string[];
+  stdin?: string;
+}
+
+/** The image for a set of files (their declared requirements); undefined: the runner's own. */
+export type ImageFor = NonNullable<HealOptions['imageFor']>;
+
+/** A named file runs as a program, as always. */
+export function fileTarget(root: string, files: Readonly<Record<string, string>>, entry: string): HealTarget {
+  return { root, files, launch: plainLaunch(entry) };
+}
+
+/** A folder's chosen Python files, classified: entry points run, other modules import-checked. */
+export function folderTargets(folder: { root: string; files: Readonly<Record<string, string>>; importRoot: string }, chosen: readonly string[]): HealTarget[] {
+  const listed = Object.fromEntries(chosen.map((file) => [file, folder.files[file]]));
+  return classifyPythonFiles(listed).map(({ path, role, reason }) => ({
+    root: folder.root,
+    files: folder.files,
+    role: { role, reason },
+    launch: launchFor(folder.files, path, role, { importRoot: folder.importRoot }),
+  }));
+}
+
+/** Programs get the user's arguments and input; an import check or a compile is not a program. */
+export function isProgram(launch: Launch): boolean {
+  return launch.kind === 'run' || launch.kind === 'run-module';
+}
+
+export function recipeOf(launch: Launch, input: { args?: readonly string[]; stdin?: string } = {}): RunRecipe {
+  const driver = launch.entry === launch.target ? undefined : { entry: launch.entry, files: launch.generated };
+  return isProgram(launch) ? { entry: launch.target, driver, args: input.args, stdin: input.stdin } : { entry: launch.target, driver, args: [] };
+}
+
+/**
+ * The images of an environment provider, by the files' declared requirements. `beforeBuild` may
+ * refuse a set (by throwing) before anything is installed: the editor asks the user there.
+ */
+export function imagesFrom(provider: EnvironmentProvider, beforeBuild?: (requirements: readonly string[]) => Promise<void>): ImageFor {
+  return async (files, signal) => {
+    const requirements = dependenciesOf(files);
+    if (requirements.length === 0) return undefined;
+    await beforeBuild?.(requirements);
+    return provider.imageFor(requirements, { signal });
+  };
+}
+
+export interface HealTargetsOptions extends Omit<HealOptions, 'args' | 'stdin' | 'onProgress'> {
+  /** Targets healed at once. */
+  parallel: number;
+  /** Given to programs only, never to an import check. */
+  args?: readonly string[];
+  stdin?: string;
+  onProgress?: (target: HealTarget, progress: HealProgress) => void;
+  /** Called as each target's heal ends, before the others finish. */
+  onRecord?: (target: HealTarget, record: FileHealRecord) => void | Promise<void>;
+}
+
+/** Heals every target; the records come back in the targets' order. */
+export function healTargets(targets: readonly HealTarget[], options: HealTargetsOptions): Promise<FileHealRecord[]> {
+  const { parallel, args, stdin, onProgress, onRecord, ...heal } = options;
+  return mapWithLimit(targets, parallel, async (target) => {
+    const recipe = recipeOf(target.launch, { args, stdin });
+    const record = await healFile(
+      { files: target.files, entry: recipe.entry, driver: recipe.driver },
+      { ...heal, args: recipe.args, stdin: recipe.stdin, onProgress: onProgress && ((progress) => onProgress(target, progress)) },
+    );
+    await onRecord?.(target, record);
+    return record;
+  });
+}

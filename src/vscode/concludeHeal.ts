@@ -1,0 +1,114 @@
+// The end of one file's heal in the editor: the program's story in the output channel, the status
+// bar, the diagnostics (remembering how the run was made, for the quick fixes), and the fix applied
+// or previewed.
+import * as vscode from 'vscode';
+import { recipeOf, type HealTarget } from '../core/heal/healTargets';
+import type { HealProgress } from '../core/heal/healFile';
+import type { FileHealRecord } from '../core/heal/ledger';
+import type { SelfHealSettings } from '../core/settingsModel';
+import type { Channels } from './channels';
+import type { EngineProblemNotifier } from './engineProblems';
+import { applyFileTexts, StaleDocumentError } from './fileEdits';
+import type { FixPreview } from './fixPreview';
+import type { HealOutcome } from './healRunTypes';
+import type { RevertLedger } from './revertLedger';
+import { uriOf, type RunDiagnostics } from './runDiagnostics';
+import type { EngineStatusBar } from './statusBar';
+
+export interface ConcludeDeps {
+  channels: Channels;
+  statusBar: EngineStatusBar;
+  problems: EngineProblemNotifier;
+  diagnostics: RunDiagnostics;
+  preview: FixPreview;
+  ledger: RevertLedger;
+}
+
+export interface Concluding {
+  target: HealTarget;
+  record: FileHealRecord;
+  /** The documents' versions when the run started: a diagnostic's fix is refused once they move on. */
+  versions: Map<string, number>;
+  settings: SelfHealSettings;
+  runId: string;
+  /** One of several targets: its diagnostics are added, the run cleared the files before. */
+  shared: boolean;
+  /** Offered when the engine could not be reached. */
+  rerun: () => Thenable<unknown>;
+}
+
+export async function concludeHeal(deps: ConcludeDeps, { target, record, versions, settings, runId, rerun, shared }: Concluding): Promise<HealOutcome> {
+  const { channels, statusBar, problems, diagnostics } = deps;
+  const { root, files } = target;
+  const recipe = recipeOf(target.launch);
+  const clears = shared ? [] : undefined;
+  const outcome: HealOutcome = { record, applied: [] };
+  channels.appendProgram(`${record.lastRun.outputTail}\n${summaryOf(record)}\n`);
+  if (record.outcome === 'engine-error') {
+    statusBar.show({ kind: 'not-found' });
+    void problems.show({ message: record.stopReason }, rerun);
+    return outcome;
+  }
+  statusBar.show({ kind: 'found', engine: record.lastRun.engine || record.firstRun.engine });
+  const fixed = record.changedFiles;
+  if (Object.keys(fixed).length === 0) {
+    diagnostics.show({ root, entry: record.entry, recipe, clears, files, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'clean' ? null : record.lastRun.error, versions);
+    return outcome;
+  }
+  const accepted = settings.fix.applyMode === 'auto' || (await deps.preview.confirm(root, files, fixed, summaryOf(record)));
+  if (!accepted) {
+    diagnostics.show({ root, entry: record.entry, recipe, clears, files, stdoutBytes: record.firstRun.stdoutBytes }, record.firstRun.error, versions);
+    return { ...outcome, notApplied: 'discarded' };
+  }
+  try {
+    await applyFileTexts(root, fixed, files);
+    deps.ledger.remember({ runId, entry: record.entry, root, before: Object.fromEntries(Object.keys(fixed).map((f) => [f, files[f]])), after: fixed });
+    outcome.applied = Object.keys(fixed);
+    const healedFiles = { ...files, ...fixed };
+    diagnostics.show({ root, entry: record.entry, recipe, clears, files: healedFiles, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'healed' ? null : record.lastRun.error, documentVersions(root, Object.keys(healedFiles)));
+  } catch (error) {
+    if (!(error instanceof StaleDocumentError)) throw error;
+    void vscode.window.showWarningMessage(`Self-Heal: the fix was not applied: ${error.message}`);
+    outcome.notApplied = error.message;
+  }
+  return outcome;
+}
+
+export function documentVersions(root: string, files: readonly string[]): Map<string, number> {
+  const versions = new Map<string, number>();
+  for (const file of files) {
+    const uri = uriOf(root, file).toString();
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (document) versions.set(uri, document.version);
+  }
+  return versions;
+}
+
+export function stepText(progress: HealProgress, model: string | undefined): string {
+  const attempt = progress.attempt === 0 ? 'running' : `attempt ${progress.attempt}/${progress.maxAttempts}`;
+  if (progress.attempt === 0) return progress.step === 'running' ? 'running' : progress.step;
+  const step = progress.step === 'asking the model' ? `asking ${model ?? 'the model'}` : progress.step === 'trying a rule fix' ? `trying ${progress.detail ?? 'a rule fix'}` : progress.step;
+  return `${attempt}: ${step}`;
+}
+
+export function statusOfAll(records: readonly FileHealRecord[]): 'healed' | 'not-healed' | 'cancelled' | 'failed' {
+  if (records.some((r) => r.outcome === 'cancelled')) return 'cancelled';
+  if (records.some((r) => r.outcome === 'engine-error')) return 'failed';
+  return records.every((r) => r.outcome === 'healed' || r.outcome === 'clean') ? 'healed' : 'not-healed';
+}
+
+function summaryOf(record: FileHealRecord): string {
+  switch (record.outcome) {
+    case 'clean':
+      return `✓ ${record.entry} ran clean`;
+    case 'healed':
+      return `✓ ${record.entry}: ${record.stopReason}`;
+    case 'cancelled':
+      return `■ ${record.entry}: cancelled; nothing was changed`;
+    default: {
+      const error = record.lastRun.error;
+      const what = error ? `${error.type}: ${error.message}${error.file && error.line ? ` (${error.file}:${error.line})` : ''}` : '';
+      return `✗ ${record.entry}: ${[what, record.stopReason].filter(Boolean).join('; ')}`;
+    }
+  }
+}
