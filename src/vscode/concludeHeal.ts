@@ -3,6 +3,7 @@
 // or previewed.
 import * as vscode from 'vscode';
 import { recipeOf, type HealTarget } from '../core/heal/healTargets';
+import { ENVIRONMENT_NOT_PREPARED } from '../core/heal/environmentTypes';
 import type { HealProgress } from '../core/heal/healFile';
 import type { FileHealRecord } from '../core/heal/ledger';
 import type { SelfHealSettings } from '../core/settingsModel';
@@ -44,6 +45,14 @@ export async function concludeHeal(deps: ConcludeDeps, { target, record, version
   const clears = shared ? [] : undefined;
   const outcome: HealOutcome = { record, applied: [] };
   channels.appendProgram(`${record.lastRun.outputTail}\n${summaryOf(record)}\n`);
+  if (record.outcome === 'engine-error' && record.stopReason.startsWith(ENVIRONMENT_NOT_PREPARED)) {
+    // The engine answered; the requirements were not installed (declined, or pip failed). Saying
+    // "no engine" here would send the user to the wrong place.
+    void vscode.window.showWarningMessage(`Self-Heal: ${record.entry}: ${record.stopReason}`, 'Show Log').then((choice) => {
+      if (choice === 'Show Log') channels.log.show();
+    });
+    return outcome;
+  }
   if (record.outcome === 'engine-error') {
     statusBar.show({ kind: 'not-found' });
     void problems.show({ message: record.stopReason }, rerun);

@@ -18,3 +18,6 @@ export class EnvironmentError extends Error {
     super(message);
   }
 }
+
+/** How a heal's stop reason begins when the environment (not the engine) failed; the editor tells them apart. */
+export const ENVIRONMENT_NOT_PREPARED = 'the environment could not be prepared: ';

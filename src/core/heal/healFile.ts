@@ -7,6 +7,7 @@ import { ruleFixesFor } from '../fixes/ruleFixers';
 import { errorsOfRun } from '../runErrors';
 import type { RunLimits, Runner, RunResult } from '../runTypes';
 import { installGate, type InstallApproval } from './installGate';
+import { ENVIRONMENT_NOT_PREPARED } from './environmentTypes';
 import type { AttemptRecord, FileHealRecord, RunSummary } from './ledger';
 import { addUsage, NO_TOKENS, type EarlierAttempt, type ModelFixer, type TokenUsage } from './modelTypes';
 import { errorSignature, judge, type RunState } from './progress';
@@ -237,7 +238,7 @@ class HealSession {
       try {
         image = await this.options.imageFor(files, this.options.signal);
       } catch (error) {
-        throw new StopHeal(`the environment could not be prepared: ${(error as Error).message}`);
+        throw new StopHeal(`${ENVIRONMENT_NOT_PREPARED}${(error as Error).message}`);
       }
     }
     this.progress(attempt, step);

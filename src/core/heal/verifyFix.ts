@@ -5,6 +5,7 @@ import { fileText } from '../fileTexts';
 import type { PythonError } from '../pythonError';
 import { errorsOfRun } from '../runErrors';
 import type { RunLimits, Runner, RunResult } from '../runTypes';
+import { ENVIRONMENT_NOT_PREPARED } from './environmentTypes';
 import type { ImageFor, RunRecipe } from './healTargets';
 import { judge, type Verdict } from './progress';
 
@@ -33,7 +34,7 @@ export async function verifyFix(fix: FixToVerify, options: VerifyOptions): Promi
   try {
     image = await options.imageFor?.(fixed, options.signal);
   } catch (error) {
-    return { kind: 'not-ran', why: `the environment could not be prepared: ${(error as Error).message}` };
+    return { kind: 'not-ran', why: `${ENVIRONMENT_NOT_PREPARED}${(error as Error).message}` };
   }
   const result = await options.runner.run({
     files: { ...pythonFilesOf(fixed), ...recipe.driver?.files }, entry: recipe.driver?.entry ?? recipe.entry, image,
