@@ -48,6 +48,8 @@ export async function concludeHeal(deps: ConcludeDeps, { target, record, version
   if (record.outcome === 'engine-error' && record.stopReason.startsWith(ENVIRONMENT_NOT_PREPARED)) {
     // The engine answered; the requirements were not installed (declined, or pip failed). Saying
     // "no engine" here would send the user to the wrong place.
+    const engine = record.lastRun.engine || record.firstRun.engine;
+    statusBar.show(engine ? { kind: 'found', engine } : { kind: 'unknown' });
     void vscode.window.showWarningMessage(`Self-Heal: ${record.entry}: ${record.stopReason}`, 'Show Log').then((choice) => {
       if (choice === 'Show Log') channels.log.show();
     });

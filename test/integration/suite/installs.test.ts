@@ -65,7 +65,7 @@ describe('extension host: installs need the user\'s approval', function () {
       assert.strictEqual(result.record.stopReason, 'the environment could not be prepared: The environment was not built: installing somepkg==1.0 was not approved. Run again to be asked again.');
       // The engine answered: a declined install is not "no engine", and not an engine notification.
       const after = await vscode.commands.executeCommand<{ engineState: { kind: string }; lastEngineProblem?: string }>('_selfHeal.testState');
-      assert.notStrictEqual(after.engineState.kind, 'not-found');
+      assert.ok(after.engineState.kind === 'unknown' || after.engineState.kind === 'found', JSON.stringify(after.engineState));
       assert.strictEqual(after.lastEngineProblem, undefined);
     } finally {
       fs.rmSync(workspaceFile('requirements.txt').fsPath, { force: true });
