@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { healFile } from '../src/core/heal/healFile';
 import type { FileHealRecord } from '../src/core/heal/ledger';
-import { DEFAULT_LIMITS } from '../src/core/limits';
+import { DEFAULT_LIMITS } from '../src/core/run/limits';
 import { DockerSandbox } from '../src/sandbox/dockerSandbox';
 
 const IMAGE = process.env.SELF_HEAL_TEST_IMAGE ?? 'python:3.11-slim';

@@ -1,6 +1,6 @@
 // Benchmark (not a test): parsing cost of a 10,000-frame RecursionError text and of 1 MiB of
 // stderr (program output with tracebacks amid it). Goal: well under 100 ms each.
-import { parseTracebacks } from '../src/core/tracebackParser';
+import { parseTracebacks } from '../src/core/errors/tracebackParser';
 
 function recursionText(frames: number): string {
   const frame = '  File "/app/walk.py", line 2, in walk\n    return walk(n + 1)\n           ^^^^^^^^^^^\n';

@@ -2,8 +2,8 @@
 // interleaved round by round so that machine noise falls on all three alike.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import { DEFAULT_LIMITS } from '../src/core/limits';
-import type { RunResult } from '../src/core/runTypes';
+import { DEFAULT_LIMITS } from '../src/core/run/limits';
+import type { RunResult } from '../src/core/run/runTypes';
 import { DockerSandbox } from '../src/sandbox/dockerSandbox';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);

@@ -1,6 +1,6 @@
 // `self-heal env list|prune`: the environment images Self-Heal built on the engine, and their removal.
-import { EngineError } from '../core/engineError';
-import { describeBytes } from '../core/limits';
+import { EngineError } from '../core/run/engineError';
+import { describeBytes } from '../core/run/limits';
 import { connectEngine } from '../sandbox/engineDiscovery';
 import { listEnvironmentImages, pruneEnvironmentImages, type EnvironmentImage } from '../sandbox/environmentImages';
 import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './cliArgs';

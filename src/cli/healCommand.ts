@@ -4,8 +4,8 @@
 import * as path from 'path';
 import { healTargets, imagesFrom, type HealTarget, type ImageFor } from '../core/heal/healTargets';
 import type { FileHealRecord } from '../core/heal/ledger';
-import type { ModelFixer } from '../core/heal/modelTypes';
-import { withEnvironmentFiles, type RunSet } from '../core/runSet';
+import type { ModelFixer } from '../core/model/modelTypes';
+import { withEnvironmentFiles, type RunSet } from '../core/program/runSet';
 import { OpenAIFixer } from '../llm/openaiFixer';
 import { UNSANDBOXED_NOTICE } from '../local/localRunner';
 import { DockerSandbox } from '../sandbox/dockerSandbox';

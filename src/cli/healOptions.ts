@@ -1,5 +1,5 @@
 // Turns `self-heal heal` flags into heal options: the run flags plus attempts, writing and the model.
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../core/heal/modelTypes';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../core/model/modelTypes';
 import { DEFAULT_MAX_ATTEMPTS } from '../core/heal/healFile';
 import { UsageError, type FlagSpec, type ParsedArgs } from './cliArgs';
 import { RUN_FLAGS, runOptionsFrom, type RunOptions } from './runOptions';

@@ -2,7 +2,7 @@
 // file for people.
 import type { FileHealRecord } from '../core/heal/ledger';
 import type { HealProgress } from '../core/heal/healFile';
-import type { LaunchKind } from '../core/launch';
+import type { LaunchKind } from '../core/program/launch';
 
 export interface HealReportEntry extends FileHealRecord {
   /** The file as named on the command line. */

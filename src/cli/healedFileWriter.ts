@@ -4,7 +4,7 @@
 import { randomBytes } from 'crypto';
 import * as fs from 'fs/promises';
 import * as path from 'path';
-import { decodeSource, encodeSource } from '../core/sourceText';
+import { decodeSource, encodeSource } from '../core/files/sourceText';
 
 export interface WriteOutcome {
   written: string[];

@@ -1,6 +1,6 @@
 // Checks the files named on the command line before anything runs: one clear line per problem.
 import * as fs from 'fs/promises';
-import { declaredCoding, decodeSource } from '../core/sourceText';
+import { declaredCoding, decodeSource } from '../core/files/sourceText';
 
 export const MAX_ENTRY_BYTES = 1024 * 1024;
 

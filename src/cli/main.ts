@@ -6,7 +6,7 @@ import { healCommand } from './healCommand';
 import { InputError } from './inputFiles';
 import { parseCommand } from './parseCommand';
 import { runCommand } from './runCommand';
-import { RunSetError } from '../core/runSet';
+import { RunSetError } from '../core/program/runSet';
 
 const USAGE = `Usage: self-heal <command> [options]
 

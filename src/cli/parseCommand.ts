@@ -2,10 +2,10 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'fs';
 import * as fs from 'fs/promises';
 import * as path from 'path';
-import { defaultIsRunFile } from '../core/errorLocation';
-import { sourceTextForRun } from '../core/sourceText';
-import type { PythonError } from '../core/pythonError';
-import { parseTracebacks } from '../core/tracebackParser';
+import { defaultIsRunFile } from '../core/errors/errorLocation';
+import { sourceTextForRun } from '../core/files/sourceText';
+import type { PythonError } from '../core/errors/pythonError';
+import { parseTracebacks } from '../core/errors/tracebackParser';
 import { parseArgs, UsageError } from './cliArgs';
 import { readAll, type CliIo } from './cliIo';
 import { InputError } from './inputFiles';

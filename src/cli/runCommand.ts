@@ -3,11 +3,11 @@
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import { isProgram } from '../core/heal/healTargets';
-import { launchRequest } from '../core/launch';
-import { mapWithLimit } from '../core/parallel';
-import type { PythonError } from '../core/pythonError';
-import { errorsOfRun } from '../core/runErrors';
-import type { Runner, RunResult } from '../core/runTypes';
+import { launchRequest } from '../core/program/launch';
+import { mapWithLimit } from '../core/run/parallel';
+import type { PythonError } from '../core/errors/pythonError';
+import { errorsOfRun } from '../core/errors/runErrors';
+import type { Runner, RunResult } from '../core/run/runTypes';
 import { LocalRunner, UNSANDBOXED_NOTICE } from '../local/localRunner';
 import { DockerSandbox } from '../sandbox/dockerSandbox';
 import { parseArgs, UsageError } from './cliArgs';

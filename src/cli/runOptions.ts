@@ -1,6 +1,6 @@
 // Turns `self-heal run` flags into limits and runner choices, refusing anything unclear.
-import { checkLimits, DEFAULT_LIMITS, NETWORK_MODES, parseSize } from '../core/limits';
-import type { NetworkMode, RunLimits } from '../core/runTypes';
+import { checkLimits, DEFAULT_LIMITS, NETWORK_MODES, parseSize } from '../core/run/limits';
+import type { NetworkMode, RunLimits } from '../core/run/runTypes';
 import { UsageError, type FlagSpec, type ParsedArgs } from './cliArgs';
 
 export const RUN_FLAGS: Record<string, FlagSpec> = {

@@ -1,10 +1,10 @@
 // The `self-heal run` report: the JSON entry per file (documented in docs/cli.md) and the one-line
 // human summary.
-import type { ClassifiedFile } from '../core/entryPoints';
-import type { Launch } from '../core/launch';
-import { endingPhrase, succeeded } from '../core/runEnding';
-import type { PythonError } from '../core/pythonError';
-import type { RunLimits, RunResult } from '../core/runTypes';
+import type { ClassifiedFile } from '../core/program/entryPoints';
+import type { Launch } from '../core/program/launch';
+import { endingPhrase, succeeded } from '../core/run/runEnding';
+import type { PythonError } from '../core/errors/pythonError';
+import type { RunLimits, RunResult } from '../core/run/runTypes';
 
 export interface RunReportEntry {
   file: string;

@@ -2,11 +2,11 @@
 // under a named folder, classified as an entry point (run) or a module (import-checked).
 import * as fs from 'fs/promises';
 import * as path from 'path';
-import type { ClassifiedFile } from '../core/entryPoints';
-import { collectFolderRunSet } from '../core/folderRunSet';
+import type { ClassifiedFile } from '../core/program/entryPoints';
+import { collectFolderRunSet } from '../core/program/folderRunSet';
 import { folderTargets as classifiedTargets, type HealTarget } from '../core/heal/healTargets';
-import { plainLaunch, type Launch } from '../core/launch';
-import { collectRunSet, type RunSet } from '../core/runSet';
+import { plainLaunch, type Launch } from '../core/program/launch';
+import { collectRunSet, type RunSet } from '../core/program/runSet';
 import { checkPythonFile, InputError } from './inputFiles';
 
 export interface RunTarget {

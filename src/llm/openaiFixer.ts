@@ -3,9 +3,9 @@
 // at once and the failure line can say how many tries were made. A refused answer gets one more
 // turn with the reason; never more, so a confused model costs at most two answers.
 import { OpenAI } from 'openai';
-import { buildFixMessages, refusalMessage, type ChatMessage } from '../core/heal/modelPrompt';
-import { parseModelAnswer } from '../core/heal/modelAnswer';
-import { addUsage, NO_TOKENS, type KeySource, type ModelFixer, type ModelFixRequest, type ModelFixResult, type ModelSettings, type TokenUsage } from '../core/heal/modelTypes';
+import { buildFixMessages, refusalMessage, type ChatMessage } from '../core/model/modelPrompt';
+import { parseModelAnswer } from '../core/model/modelAnswer';
+import { addUsage, NO_TOKENS, type KeySource, type ModelFixer, type ModelFixRequest, type ModelFixResult, type ModelSettings, type TokenUsage } from '../core/model/modelTypes';
 import { describeFailure, seconds, type RequestFailure } from './requestFailure';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';

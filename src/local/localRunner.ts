@@ -5,12 +5,12 @@ import { spawn } from 'child_process';
 import * as fs from 'fs/promises';
 import * as os from 'os';
 import * as path from 'path';
-import { EngineError } from '../core/engineError';
-import { resultWithoutProgram } from '../core/runResults';
-import type { EngineFacts, Runner, RunRequest, RunResult } from '../core/runTypes';
-import { RunWatch } from '../core/runWatch';
+import { EngineError } from '../core/run/engineError';
+import { resultWithoutProgram } from '../core/run/runResults';
+import type { EngineFacts, Runner, RunRequest, RunResult } from '../core/run/runTypes';
+import { RunWatch } from '../core/run/runWatch';
 import { programEnvironment } from './programEnvironment';
-import { encodeSource } from '../core/sourceText';
+import { encodeSource } from '../core/files/sourceText';
 
 export const UNSANDBOXED_NOTICE = 'unsandboxed: the program ran as a plain local process with your permissions';
 

@@ -1,7 +1,7 @@
 // Removing a container that is exiting at that moment fails on Podman ("container state
 // improper"); a short retry makes "nothing left behind" hold.
 import type Docker from 'dockerode';
-import { withDeadline } from '../core/engineError';
+import { withDeadline } from '../core/run/engineError';
 
 const ATTEMPTS = 6;
 const PAUSE_MS = 150;

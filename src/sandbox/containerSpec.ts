@@ -1,7 +1,7 @@
 // How a sandbox container is made: every limit of the security model in one place.
 import type Docker from 'dockerode';
 import * as os from 'os';
-import type { RunLimits } from '../core/runTypes';
+import type { RunLimits } from '../core/run/runTypes';
 import { APP_DIR, LAUNCHER_SOURCE } from './launcher';
 import { ownerLabel } from './processOwner';
 

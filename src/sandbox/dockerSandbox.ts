@@ -1,9 +1,9 @@
 // The Runner over a Docker-API engine (Docker or Podman): one container per run, removed after it,
 // with a warm pool of started containers so a run does not wait for one to be made.
 import { randomUUID } from 'crypto';
-import { EngineError } from '../core/engineError';
-import { resultWithoutProgram } from '../core/runResults';
-import type { EngineFacts, Runner, RunRequest, RunResult } from '../core/runTypes';
+import { EngineError } from '../core/run/engineError';
+import { resultWithoutProgram } from '../core/run/runResults';
+import type { EngineFacts, Runner, RunRequest, RunResult } from '../core/run/runTypes';
 import { sandboxLabels, shapeKey, type ContainerShape } from './containerSpec';
 import { removeContainer } from './containerRemoval';
 import { connectEngine, isConnectionError, type ConnectedEngine } from './engineDiscovery';

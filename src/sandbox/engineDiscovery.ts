@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
-import { EngineError, withDeadline } from '../core/engineError';
+import { EngineError, withDeadline } from '../core/run/engineError';
 
 export interface ConnectedEngine {
   docker: Docker;

@@ -1,6 +1,6 @@
 // Makes sure the run image is present, pulling it with progress when it is not.
 import type Docker from 'dockerode';
-import { EngineError, withDeadline } from '../core/engineError';
+import { EngineError, withDeadline } from '../core/run/engineError';
 
 export interface PullProgress {
   image: string;

@@ -1,8 +1,8 @@
 // One run inside a prepared container: send the job, collect capped output, enforce the timeout,
 // honour cancellation, and say why the run ended.
-import { EngineError, withDeadline } from '../core/engineError';
-import type { EngineFacts, OutputStream, RunRequest, RunResult } from '../core/runTypes';
-import { RunWatch } from '../core/runWatch';
+import { EngineError, withDeadline } from '../core/run/engineError';
+import type { EngineFacts, OutputStream, RunRequest, RunResult } from '../core/run/runTypes';
+import { RunWatch } from '../core/run/runWatch';
 import { APP_DIR, encodeJob } from './launcher';
 import type { PreparedContainer } from './preparedContainer';
 import { LauncherFrames } from './launcherFrames';

@@ -2,8 +2,8 @@
 // ahead of the run (the slow part on every engine), so a warm run only writes the job and waits.
 import type Docker from 'dockerode';
 import type { Duplex } from 'stream';
-import { EngineError, withDeadline } from '../core/engineError';
-import type { OutputStream } from '../core/runTypes';
+import { EngineError, withDeadline } from '../core/run/engineError';
+import type { OutputStream } from '../core/run/runTypes';
 import { removeContainer } from './containerRemoval';
 import { isConnectionError } from './engineDiscovery';
 import { containerOptions, type ContainerShape } from './containerSpec';

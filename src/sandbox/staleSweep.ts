@@ -4,7 +4,7 @@
 // whose labels could have come from its image: any image may carry our labels, and a container
 // inherits them, so only labels its image lacks are ours.
 import type Docker from 'dockerode';
-import { withDeadline } from '../core/engineError';
+import { withDeadline } from '../core/run/engineError';
 import { removeContainer } from './containerRemoval';
 import { LABEL_MANAGED, LABEL_OWNER } from './containerSpec';
 import { isOwnerAlive, parseOwnerLabel } from './processOwner';

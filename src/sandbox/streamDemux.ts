@@ -1,6 +1,6 @@
 // Splits the engine's multiplexed attach stream (non-TTY) into stdout and stderr.
 // Each frame: 1 byte stream type (1 stdout, 2 stderr), 3 zero bytes, 4 bytes big-endian length.
-import type { OutputStream } from '../core/runTypes';
+import type { OutputStream } from '../core/run/runTypes';
 
 const HEADER = 8;
 

@@ -2,7 +2,7 @@
 // mirrored so the hidden test command can read it back.
 import { TextDecoder } from 'util';
 import * as vscode from 'vscode';
-import type { OutputStream } from '../core/runTypes';
+import type { OutputStream } from '../core/run/runTypes';
 
 export class Channels implements vscode.Disposable {
   readonly program = vscode.window.createOutputChannel('Self-Heal: Program Output');

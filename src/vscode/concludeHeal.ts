@@ -3,10 +3,10 @@
 // or previewed.
 import * as vscode from 'vscode';
 import { recipeOf, type HealTarget } from '../core/heal/healTargets';
-import { ENVIRONMENT_NOT_PREPARED } from '../core/heal/environmentTypes';
+import { ENVIRONMENT_NOT_PREPARED } from '../core/environment/environmentTypes';
 import type { HealProgress } from '../core/heal/healFile';
 import type { FileHealRecord } from '../core/heal/ledger';
-import type { SelfHealSettings } from '../core/settingsModel';
+import type { SelfHealSettings } from '../core/settings/settingsModel';
 import type { Channels } from './channels';
 import type { EngineProblemNotifier } from './engineProblems';
 import { applyFileTexts, StaleDocumentError } from './fileEdits';

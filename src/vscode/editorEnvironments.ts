@@ -1,7 +1,7 @@
 // The environment images the editor runs programs in, for Run & Self-Heal and the quick fixes alike:
 // made through the runner provider, built only after the user said yes to the workspace's set.
 import { imagesFrom, type ImageFor } from '../core/heal/healTargets';
-import type { SelfHealSettings } from '../core/settingsModel';
+import type { SelfHealSettings } from '../core/settings/settingsModel';
 import type { EnvironmentConsent } from './environmentConsent';
 import type { RunnerProvider } from './runnerProvider';
 

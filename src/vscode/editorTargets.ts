@@ -2,9 +2,9 @@
 // selection's) Python files classified by the shared workflow: entry points run, modules import-checked.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { collectFolderRunSet } from '../core/folderRunSet';
+import { collectFolderRunSet } from '../core/program/folderRunSet';
 import { fileTarget, folderTargets, type HealTarget } from '../core/heal/healTargets';
-import { collectRunSet, withEnvironmentFiles } from '../core/runSet';
+import { collectRunSet, withEnvironmentFiles } from '../core/program/runSet';
 
 /** The file as a program, with the files it imports and the workspace's environment files. */
 export async function fileTargetAt(file: string, root: string): Promise<HealTarget> {

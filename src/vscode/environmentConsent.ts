@@ -2,7 +2,7 @@
 // once: installing runs pip with network against whatever a cloned repository names. The answer is
 // remembered per workspace by a hash of the set, so a new or changed requirement asks again.
 import { createHash } from 'crypto';
-import { EnvironmentError } from '../core/heal/environmentTypes';
+import { EnvironmentError } from '../core/environment/environmentTypes';
 
 /** The part of vscode.Memento this needs (workspaceState), so tests can give a plain map. */
 export interface ConsentState {

@@ -1,8 +1,8 @@
 // The question before a workspace's requirements are installed, and the builder the editor uses.
-import type { SelfHealSettings } from '../core/settingsModel';
+import type { SelfHealSettings } from '../core/settings/settingsModel';
 import type { DockerSandbox } from '../sandbox/dockerSandbox';
 import type { EnvironmentBuilder } from '../sandbox/environmentBuilder';
-import { withoutCredentials } from '../core/requirementSources';
+import { withoutCredentials } from '../core/environment/requirementSources';
 import type { AskToBuild } from './environmentConsent';
 import type { Questions } from './questions';
 

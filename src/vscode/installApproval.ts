@@ -1,9 +1,9 @@
 // The editor's answer to "may this fix install these packages?": a modal that names each one. A fix
 // that changes requirements.txt or pyproject.toml is built only after the user chooses Install;
 // dismissing the question is a no.
-import { askingOncePerRequirement, needsApprovalReason, type InstallApproval } from '../core/heal/installGate';
-import { reviewRequirementChanges } from '../core/heal/requirementChanges';
-import { withoutCredentials } from '../core/requirementSources';
+import { askingOncePerRequirement, needsApprovalReason, type InstallApproval } from '../core/environment/installGate';
+import { reviewRequirementChanges } from '../core/environment/requirementChanges';
+import { withoutCredentials } from '../core/environment/requirementSources';
 import type { Questions } from './questions';
 
 export const INSTALL = 'Install';

@@ -2,9 +2,9 @@
 // on first use with the engine client (dist/edge.js), never at activation. The key goes only to the
 // origin it was saved for.
 import * as vscode from 'vscode';
-import { DEFAULT_MODEL_SETTINGS, type ModelFixer } from '../core/heal/modelTypes';
-import { keyRefusal } from '../core/keyOrigin';
-import type { SelfHealSettings } from '../core/settingsModel';
+import { DEFAULT_MODEL_SETTINGS, type ModelFixer } from '../core/model/modelTypes';
+import { keyRefusal } from '../core/settings/keyOrigin';
+import type { SelfHealSettings } from '../core/settings/settingsModel';
 import { COMMANDS } from './commandIds';
 import type { ApiKeyStore } from './secrets';
 

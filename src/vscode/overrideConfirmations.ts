@@ -1,7 +1,7 @@
 // The workspace values of sensitive settings the user confirmed, per workspace, by setting and value:
 // a changed value is asked about again.
 import * as vscode from 'vscode';
-import { confirmationId, type GuardedSetting } from '../core/workspaceOverrides';
+import { confirmationId, type GuardedSetting } from '../core/settings/workspaceOverrides';
 
 const PREFIX = 'selfHeal.confirmedWorkspaceValue.';
 

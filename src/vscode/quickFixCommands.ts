@@ -3,7 +3,7 @@
 // touches the document; "Fix with AI" asks the model in a cancellable progress, verifies its
 // fix the same way, and applies it only if it holds.
 import * as vscode from 'vscode';
-import { fileText, hasFile } from '../core/fileTexts';
+import { fileText, hasFile } from '../core/files/fileTexts';
 import { applyEdits } from '../core/fixes/fixTypes';
 import { healFile } from '../core/heal/healFile';
 import type { FileHealRecord } from '../core/heal/ledger';

@@ -1,8 +1,8 @@
 // "Self-Heal: Rebuild Environment": builds the active workspace's environment anew, ignoring the
 // cached image (after a changed index, a yanked release, or to pick up new versions).
 import * as vscode from 'vscode';
-import { dependenciesOf } from '../core/dependencies';
-import { RunSetError, withEnvironmentFiles } from '../core/runSet';
+import { dependenciesOf } from '../core/environment/dependencies';
+import { RunSetError, withEnvironmentFiles } from '../core/program/runSet';
 import type { DockerSandbox } from '../sandbox/dockerSandbox';
 import type { Channels } from './channels';
 import type { EnvironmentConsent } from './environmentConsent';

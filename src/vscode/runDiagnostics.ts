@@ -3,9 +3,9 @@
 // diagnostic remembers the error and the text it was found in, for the quick fixes.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { diagnosticFor, type DiagnosticSpec } from '../core/diagnosticModel';
+import { diagnosticFor, type DiagnosticSpec } from '../core/errors/diagnosticModel';
 import type { RunRecipe } from '../core/heal/healTargets';
-import type { PythonError } from '../core/pythonError';
+import type { PythonError } from '../core/errors/pythonError';
 
 export const DIAGNOSTIC_SOURCE = 'Self-Heal';
 

@@ -2,11 +2,11 @@
 // output, progress with Cancel, and reports engine problems with actions.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { formatSize } from '../core/limits';
-import { endingPhrase, succeeded } from '../core/runEnding';
-import { collectRunSet, RunSetError } from '../core/runSet';
-import type { RunResult } from '../core/runTypes';
-import type { SelfHealSettings } from '../core/settingsModel';
+import { formatSize } from '../core/run/limits';
+import { endingPhrase, succeeded } from '../core/run/runEnding';
+import { collectRunSet, RunSetError } from '../core/program/runSet';
+import type { RunResult } from '../core/run/runTypes';
+import type { SelfHealSettings } from '../core/settings/settingsModel';
 import type { Channels } from './channels';
 import type { EngineProblemNotifier } from './engineProblems';
 import type { RunnerProvider } from './runnerProvider';

@@ -2,8 +2,8 @@
 // Run Without Healing, Retry, both quick fixes): it settles which workspace values of sensitive
 // settings count, asking about each new one, and asks once per workspace before unsandboxed runs.
 import * as vscode from 'vscode';
-import type { SelfHealSettings } from '../core/settingsModel';
-import { confirmationId, heldLogLine, overrideQuestion, settingsUsedBy, type HeldValue } from '../core/workspaceOverrides';
+import type { SelfHealSettings } from '../core/settings/settingsModel';
+import { confirmationId, heldLogLine, overrideQuestion, settingsUsedBy, type HeldValue } from '../core/settings/workspaceOverrides';
 import type { OverrideConfirmations } from './overrideConfirmations';
 import type { Questions } from './questions';
 import { readGuardedSettings } from './settings';

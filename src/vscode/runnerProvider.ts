@@ -2,9 +2,9 @@
 // docker runner it also hands out environment providers over the same engine, image and labels, so
 // nothing else needs to know which class the runner is.
 import * as vscode from 'vscode';
-import type { EnvironmentProvider } from '../core/heal/environmentTypes';
-import type { Runner } from '../core/runTypes';
-import { RUNNER_SETTINGS, type SelfHealSettings } from '../core/settingsModel';
+import type { EnvironmentProvider } from '../core/environment/environmentTypes';
+import type { Runner } from '../core/run/runTypes';
+import { RUNNER_SETTINGS, type SelfHealSettings } from '../core/settings/settingsModel';
 
 /** Builds environment images over the runner's engine; absent for the local runner. */
 type EnvironmentsOf = (settings: SelfHealSettings, onProgress: (line: string) => void) => EnvironmentProvider;

@@ -1,7 +1,7 @@
 // The model API key lives only in SecretStorage: never in settings, logs, or a webview. Beside it is
 // the endpoint origin it was saved for; the key is sent to no other origin (core/keyOrigin.ts).
 import * as vscode from 'vscode';
-import { originOf } from '../core/keyOrigin';
+import { originOf } from '../core/settings/keyOrigin';
 import type { Questions } from './questions';
 
 const API_KEY = 'selfHeal.apiKey';

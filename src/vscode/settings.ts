@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { settingsFrom, type SelfHealSettings } from '../core/settingsModel';
-import { chooseGuardedValue, isGuarded, type GuardedChoice, type HeldValue, type IsConfirmed } from '../core/workspaceOverrides';
+import { settingsFrom, type SelfHealSettings } from '../core/settings/settingsModel';
+import { chooseGuardedValue, isGuarded, type GuardedChoice, type HeldValue, type IsConfirmed } from '../core/settings/workspaceOverrides';
 
 const NOTHING_CONFIRMED: IsConfirmed = () => false;
 

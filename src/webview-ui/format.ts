@@ -1,6 +1,6 @@
 // Words and numbers the panel shows. No DOM here, so the unit tests cover it under Node.
 import type { AttemptOutcome, FileOutcome } from '../core/heal/ledger';
-import type { PythonError } from '../core/pythonError';
+import type { PythonError } from '../core/errors/pythonError';
 import type { RunStatus } from '../webview/protocol';
 
 /** Label and a one-character icon (hidden from screen readers: the label says it). */

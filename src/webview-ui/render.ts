@@ -1,7 +1,7 @@
 // Draws the panel from a snapshot: runs newest first, each with its files, each file's attempts as
 // a timeline. Every control is a real <button>; sections open and close with aria-expanded.
 import type { AttemptRecord } from '../core/heal/ledger';
-import type { PythonError } from '../core/pythonError';
+import type { PythonError } from '../core/errors/pythonError';
 import type { PanelFile, PanelRun, PanelState } from '../webview/protocol';
 import { changedSpans, type ChangedSpan } from './diffChanges';
 import { actionButton, h, icon } from './dom';

@@ -1,7 +1,7 @@
 // Shrinks a file's heal record to what the panel shows, for the workspace memento and the webview:
 // neither needs whole file texts, long output or a deep traceback. Pure, so it is tested directly.
 import type { AttemptRecord, RunSummary } from '../core/heal/ledger';
-import type { ErrorFrame, PythonError } from '../core/pythonError';
+import type { ErrorFrame, PythonError } from '../core/errors/pythonError';
 import type { PanelFile } from './protocol';
 
 export const TRIM = {

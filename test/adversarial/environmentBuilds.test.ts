@@ -4,7 +4,7 @@
 // and pip's options but never shows a secret, and `self-heal env list|prune`.
 import * as assert from 'assert';
 import Docker from 'dockerode';
-import { EnvironmentError } from '../../src/core/heal/environmentTypes';
+import { EnvironmentError } from '../../src/core/environment/environmentTypes';
 import { LABEL_SESSION } from '../../src/sandbox/containerSpec';
 import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
 import { BUILD_MEMORY_BYTES } from '../../src/sandbox/environmentBuild';

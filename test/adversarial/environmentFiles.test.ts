@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { collectRunSet, RunSetError, withEnvironmentFiles } from '../../src/core/runSet';
+import { collectRunSet, RunSetError, withEnvironmentFiles } from '../../src/core/program/runSet';
 import { cli, type CliRun } from '../sandbox/cliProcess';
 import { startPackageIndex, type PackageIndex } from '../sandbox/packageIndex';
 import { TEST_IMAGE } from '../sandbox/sandboxHelper';

@@ -3,7 +3,7 @@
 // built at all, and the callback is not even asked.
 import * as assert from 'assert';
 import { healFile, type HealOptions } from '../../src/core/heal/healFile';
-import { DEFAULT_MODEL_SETTINGS } from '../../src/core/heal/modelTypes';
+import { DEFAULT_MODEL_SETTINGS } from '../../src/core/model/modelTypes';
 import { OpenAIFixer } from '../../src/llm/openaiFixer';
 import { LABEL_SESSION } from '../../src/sandbox/containerSpec';
 import { containersOfThisProcess, limits, newSandbox, SESSION } from '../sandbox/sandboxHelper';

@@ -3,7 +3,7 @@
 // is reused. Each test process has its own index path, so its environments are new ones.
 import * as assert from 'assert';
 import Docker from 'dockerode';
-import { EnvironmentError } from '../../src/core/heal/environmentTypes';
+import { EnvironmentError } from '../../src/core/environment/environmentTypes';
 import { LABEL_HOST, LABEL_MANAGED, LABEL_OWNER, LABEL_PID, LABEL_SESSION } from '../../src/sandbox/containerSpec';
 import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
 import { ENVIRONMENT_REPOSITORY, EnvironmentBuilder, environmentHash, LABEL_ENVIRONMENT, type EnvironmentBuilderOptions } from '../../src/sandbox/environmentBuilder';

@@ -4,9 +4,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { PythonError } from '../../src/core/pythonError';
-import { errorsOfRun, pathsOf } from '../../src/core/runErrors';
-import { parseTracebacks } from '../../src/core/tracebackParser';
+import type { PythonError } from '../../src/core/errors/pythonError';
+import { errorsOfRun, pathsOf } from '../../src/core/errors/runErrors';
+import { parseTracebacks } from '../../src/core/errors/tracebackParser';
 import { limits, shared } from './sandboxHelper';
 
 const PROGRAMS = path.resolve(__dirname, '../../../test/fixtures/tracebacks/fresh/programs');

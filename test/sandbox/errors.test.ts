@@ -4,10 +4,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { PythonError } from '../../src/core/pythonError';
-import { errorsOfRun, pathsOf } from '../../src/core/runErrors';
-import type { RunLimits } from '../../src/core/runTypes';
-import { parseTracebacks } from '../../src/core/tracebackParser';
+import type { PythonError } from '../../src/core/errors/pythonError';
+import { errorsOfRun, pathsOf } from '../../src/core/errors/runErrors';
+import type { RunLimits } from '../../src/core/run/runTypes';
+import { parseTracebacks } from '../../src/core/errors/tracebackParser';
 import { limits, shared } from './sandboxHelper';
 
 const FOLDER = path.resolve(__dirname, '../../../test/fixtures/errors');

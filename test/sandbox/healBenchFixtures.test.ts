@@ -2,8 +2,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { PythonError } from '../../src/core/pythonError';
-import { errorsOfRun } from '../../src/core/runErrors';
+import type { PythonError } from '../../src/core/errors/pythonError';
+import { errorsOfRun } from '../../src/core/errors/runErrors';
 import { limits, shared } from './sandboxHelper';
 
 const FOLDER = path.resolve(__dirname, '../../../test/fixtures/heal-bench');

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { healFile, type HealOptions } from '../../src/core/heal/healFile';
 import type { FileHealRecord } from '../../src/core/heal/ledger';
-import { DEFAULT_MODEL_SETTINGS } from '../../src/core/heal/modelTypes';
+import { DEFAULT_MODEL_SETTINGS } from '../../src/core/model/modelTypes';
 import { OpenAIFixer } from '../../src/llm/openaiFixer';
 import { startScriptedModelServer, type ModelScript } from '../support/scriptedModelServer';
 import { limits, shared } from './sandboxHelper';

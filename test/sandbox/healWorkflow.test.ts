@@ -7,7 +7,7 @@ import { applyEdits } from '../../src/core/fixes/fixTypes';
 import { ruleFixesFor } from '../../src/core/fixes/ruleFixers';
 import { folderTargets, healTargets, imagesFrom, recipeOf, type HealTarget } from '../../src/core/heal/healTargets';
 import { verifyFix, type Verification } from '../../src/core/heal/verifyFix';
-import type { PythonError } from '../../src/core/pythonError';
+import type { PythonError } from '../../src/core/errors/pythonError';
 import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
 import { EnvironmentBuilder } from '../../src/sandbox/environmentBuilder';
 import { startPackageIndex, type PackageIndex } from './packageIndex';

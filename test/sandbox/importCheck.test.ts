@@ -2,12 +2,12 @@
 // every error lands in the module's own file, never in the driver.
 import * as assert from 'assert';
 import { healFile } from '../../src/core/heal/healFile';
-import { importCheckRequest } from '../../src/core/importCheck';
-import { IMPORT_CHECK_DRIVER, launchRequest } from '../../src/core/launch';
-import { launchFor } from '../../src/core/launchPlan';
-import type { PythonError } from '../../src/core/pythonError';
-import { errorsOfRun } from '../../src/core/runErrors';
-import type { RunResult } from '../../src/core/runTypes';
+import { importCheckRequest } from '../../src/core/program/importCheck';
+import { IMPORT_CHECK_DRIVER, launchRequest } from '../../src/core/program/launch';
+import { launchFor } from '../../src/core/program/launchPlan';
+import type { PythonError } from '../../src/core/errors/pythonError';
+import { errorsOfRun } from '../../src/core/errors/runErrors';
+import type { RunResult } from '../../src/core/run/runTypes';
 import { limits, shared } from './sandboxHelper';
 
 const FILES: Record<string, string> = {

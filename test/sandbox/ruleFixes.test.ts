@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import { applyEdits } from '../../src/core/fixes/fixTypes';
 import { ruleFixesFor } from '../../src/core/fixes/ruleFixers';
-import { errorsOfRun } from '../../src/core/runErrors';
+import { errorsOfRun } from '../../src/core/errors/runErrors';
 import { limits, shared } from './sandboxHelper';
 
 async function healOnce(source: string): Promise<{ description: string; healed: string; stdout: string; exitCode: number | null }> {

@@ -1,7 +1,7 @@
 // Shared set-up for tests against the real engine named by DOCKER_HOST.
 import Docker from 'dockerode';
-import { DEFAULT_LIMITS } from '../../src/core/limits';
-import type { RunLimits, RunRequest, RunResult } from '../../src/core/runTypes';
+import { DEFAULT_LIMITS } from '../../src/core/run/limits';
+import type { RunLimits, RunRequest, RunResult } from '../../src/core/run/runTypes';
 import { LABEL_PID, LABEL_SESSION } from '../../src/sandbox/containerSpec';
 import { DockerSandbox, type DockerSandboxOptions } from '../../src/sandbox/dockerSandbox';
 import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { mismatchedBracket, unclosedBracket } from '../../src/core/fixes/bracketFixers';
 import { applyEdits } from '../../src/core/fixes/fixTypes';
 import { ruleFixesFor } from '../../src/core/fixes/ruleFixers';
-import type { PythonError } from '../../src/core/pythonError';
+import type { PythonError } from '../../src/core/errors/pythonError';
 
 // Messages and positions as CPython 3.11 reports them for these sources.
 function syntax(message: string, line: number, column: number): PythonError {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { CappedOutput } from '../../src/core/cappedOutput';
+import { CappedOutput } from '../../src/core/run/cappedOutput';
 
 describe('CappedOutput', () => {
   it('keeps bytes up to the limit and counts the rest', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { dependenciesOf, normalizeRequirement } from '../../src/core/dependencies';
-import { pyprojectDependencies } from '../../src/core/pyprojectDependencies';
+import { dependenciesOf, normalizeRequirement } from '../../src/core/environment/dependencies';
+import { pyprojectDependencies } from '../../src/core/environment/pyprojectDependencies';
 
 describe('dependenciesOf: requirements.txt', () => {
   it('drops comments, blanks and option lines; trims; sorts by code unit; removes repeats', () => {

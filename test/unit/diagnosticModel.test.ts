@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { diagnosticFor, docsUrlOf } from '../../src/core/diagnosticModel';
-import type { PythonError } from '../../src/core/pythonError';
-import { parseTracebacks } from '../../src/core/tracebackParser';
+import { diagnosticFor, docsUrlOf } from '../../src/core/errors/diagnosticModel';
+import type { PythonError } from '../../src/core/errors/pythonError';
+import { parseTracebacks } from '../../src/core/errors/tracebackParser';
 
 const FILES = {
   'main.py': 'from util import total\n\nnumbers = [1, 2]\nprint(total(numbers))\n',

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { classifyPythonFile, classifyPythonFiles } from '../../src/core/entryPoints';
+import { classifyPythonFile, classifyPythonFiles } from '../../src/core/program/entryPoints';
 
 /** [role, reason] of one program, to compare whole answers at once. */
 function verdict(path: string, text: string): [string, string] {

@@ -1,7 +1,7 @@
 // The editor's question before building a workspace's requirements: asked once per set, remembered
 // by a hash of the set, asked again when the set changes, one question for concurrent programs.
 import * as assert from 'assert';
-import { EnvironmentError } from '../../src/core/heal/environmentTypes';
+import { EnvironmentError } from '../../src/core/environment/environmentTypes';
 import { CONSENT_STATE_KEY, EnvironmentConsent, requirementSetKey, type ConsentState } from '../../src/vscode/environmentConsent';
 
 class MemoryState implements ConsentState {

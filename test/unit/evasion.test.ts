@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { evasionIn } from '../../src/core/heal/evasion';
+import { evasionIn } from '../../src/core/model/evasion';
 
 const BROKEN = 'def total(xs):\n    return sum(xs) / len(xs)\n\nprint(total([]))\n';
 

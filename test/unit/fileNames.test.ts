@@ -1,11 +1,11 @@
 // File names that are also names on every plain object: a traceback may name them (a program can
 // compile code under any file name), and each lookup must see only the run's own files.
 import * as assert from 'assert';
-import { diagnosticFor } from '../../src/core/diagnosticModel';
-import { fileText, hasFile } from '../../src/core/fileTexts';
+import { diagnosticFor } from '../../src/core/errors/diagnosticModel';
+import { fileText, hasFile } from '../../src/core/files/fileTexts';
 import { ruleFixesFor } from '../../src/core/fixes/ruleFixers';
-import { buildFixMessages, filesToShow } from '../../src/core/heal/modelPrompt';
-import type { PythonError } from '../../src/core/pythonError';
+import { buildFixMessages, filesToShow } from '../../src/core/model/modelPrompt';
+import type { PythonError } from '../../src/core/errors/pythonError';
 
 const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
 const MAIN = 'print(json.dumps(1))\n';

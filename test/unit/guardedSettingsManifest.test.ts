@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { GUARDED_SETTINGS } from '../../src/core/workspaceOverrides';
+import { GUARDED_SETTINGS } from '../../src/core/settings/workspaceOverrides';
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { errorSignature, judge, type RunState } from '../../src/core/heal/progress';
-import type { ErrorKind, PythonError } from '../../src/core/pythonError';
-import type { RunResult } from '../../src/core/runTypes';
+import type { ErrorKind, PythonError } from '../../src/core/errors/pythonError';
+import type { RunResult } from '../../src/core/run/runTypes';
 
 function error(type: string, kind: ErrorKind, message: string, line: number, source = `line ${line}`): PythonError {
   return {

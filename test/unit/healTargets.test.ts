@@ -4,9 +4,9 @@
 import * as assert from 'assert';
 import { fileTarget, folderTargets, healTargets, imagesFrom, recipeOf, type HealTarget } from '../../src/core/heal/healTargets';
 import { verifyFix } from '../../src/core/heal/verifyFix';
-import { DEFAULT_LIMITS } from '../../src/core/limits';
-import { IMPORT_CHECK_DRIVER } from '../../src/core/launch';
-import type { Runner, RunRequest, RunResult } from '../../src/core/runTypes';
+import { DEFAULT_LIMITS } from '../../src/core/run/limits';
+import { IMPORT_CHECK_DRIVER } from '../../src/core/program/launch';
+import type { Runner, RunRequest, RunResult } from '../../src/core/run/runTypes';
 
 /** Plays Python just enough: a file holding `totl` fails with a NameError where the traceback says. */
 class ScriptedRunner implements Runner {

@@ -3,7 +3,7 @@ import { applyEdits } from '../../src/core/fixes/fixTypes';
 import { indentationFixer } from '../../src/core/fixes/indentationFixer';
 import { ruleFixesFor } from '../../src/core/fixes/ruleFixers';
 import { indentationHolds, layoutOf } from '../../src/core/fixes/statementLayout';
-import type { PythonError } from '../../src/core/pythonError';
+import type { PythonError } from '../../src/core/errors/pythonError';
 
 function error(message: string, line: number, type = 'IndentationError'): PythonError {
   return {

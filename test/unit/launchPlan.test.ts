@@ -1,12 +1,12 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { defaultIsRunFile, innermostRunFrame } from '../../src/core/errorLocation';
-import { collectFolderRunSet } from '../../src/core/folderRunSet';
-import { importCheckRequest } from '../../src/core/importCheck';
-import { importNameOf, importsPackage, importsRelatively } from '../../src/core/importNames';
-import { IMPORT_CHECK_DRIVER, isGeneratedDriver, launchRequest, MODULE_RUN_DRIVER } from '../../src/core/launch';
-import { launchFor } from '../../src/core/launchPlan';
-import { RunSetError } from '../../src/core/runSet';
+import { defaultIsRunFile, innermostRunFrame } from '../../src/core/errors/errorLocation';
+import { collectFolderRunSet } from '../../src/core/program/folderRunSet';
+import { importCheckRequest } from '../../src/core/program/importCheck';
+import { importNameOf, importsPackage, importsRelatively } from '../../src/core/program/importNames';
+import { IMPORT_CHECK_DRIVER, isGeneratedDriver, launchRequest, MODULE_RUN_DRIVER } from '../../src/core/program/launch';
+import { launchFor } from '../../src/core/program/launchPlan';
+import { RunSetError } from '../../src/core/program/runSet';
 import { makeTree, removeTree } from '../support/tempDir';
 
 const PACKAGE = {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { capturedFromJson } from '../../src/core/capturedRecord';
+import { capturedFromJson } from '../../src/core/errors/capturedRecord';
 import { LauncherFrames } from '../../src/sandbox/launcherFrames';
 
 function frame(kind: string, body: string | Buffer): Buffer {

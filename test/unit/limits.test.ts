@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { checkLimits, DEFAULT_LIMITS, formatSize, parseSize } from '../../src/core/limits';
+import { checkLimits, DEFAULT_LIMITS, formatSize, parseSize } from '../../src/core/run/limits';
 
 describe('limits', () => {
   it('parses sizes as Docker writes them', () => {

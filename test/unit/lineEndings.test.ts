@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import { applyEdits } from '../../src/core/fixes/fixTypes';
 import { ruleFixesFor } from '../../src/core/fixes/ruleFixers';
-import { parseModelAnswer } from '../../src/core/heal/modelAnswer';
-import { lineEndingOf } from '../../src/core/lineEndings';
-import type { PythonError } from '../../src/core/pythonError';
+import { parseModelAnswer } from '../../src/core/model/modelAnswer';
+import { lineEndingOf } from '../../src/core/files/lineEndings';
+import type { PythonError } from '../../src/core/errors/pythonError';
 
 const nameError = (line: number): PythonError => ({
   type: 'NameError', message: "name 'json' is not defined", kind: 'name', file: 'main.py', line, column: null, endLine: null, endColumn: null,

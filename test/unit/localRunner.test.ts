@@ -1,7 +1,7 @@
 // The unsandboxed runner, against the machine's real python3 (no engine needed).
 import * as assert from 'assert';
-import { DEFAULT_LIMITS } from '../../src/core/limits';
-import type { RunRequest } from '../../src/core/runTypes';
+import { DEFAULT_LIMITS } from '../../src/core/run/limits';
+import type { RunRequest } from '../../src/core/run/runTypes';
 import { LocalRunner } from '../../src/local/localRunner';
 
 const runner = new LocalRunner('python3');

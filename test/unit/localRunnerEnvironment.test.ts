@@ -2,7 +2,7 @@
 // sees while the parent holds secrets of the kinds a developer's shell typically carries.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
-import { DEFAULT_LIMITS } from '../../src/core/limits';
+import { DEFAULT_LIMITS } from '../../src/core/run/limits';
 import { LocalRunner } from '../../src/local/localRunner';
 import { programEnvironment } from '../../src/local/programEnvironment';
 

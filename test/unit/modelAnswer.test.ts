@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { applyEdits } from '../../src/core/fixes/fixTypes';
-import { parseModelAnswer, type AnswerVerdict } from '../../src/core/heal/modelAnswer';
-import { locateSearch } from '../../src/core/heal/searchMatch';
+import { parseModelAnswer, type AnswerVerdict } from '../../src/core/model/modelAnswer';
+import { locateSearch } from '../../src/core/model/searchMatch';
 
 const MAIN = 'import os\n\ndef total(items):\n    result = 0\n    for item in items:\n        result += item\n    return reslt\n\nprint(total([1, 2]))\n';
 const UTIL = 'def helper():\n    return 1\n';

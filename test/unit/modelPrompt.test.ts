@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { buildFixMessages, excerpt, fenced, filesToShow, FIX_SYSTEM_PROMPT, MAX_FILE_CHARS, refusalMessage } from '../../src/core/heal/modelPrompt';
-import type { ModelFixRequest } from '../../src/core/heal/modelTypes';
-import type { ErrorFrame, PythonError } from '../../src/core/pythonError';
+import { buildFixMessages, excerpt, fenced, filesToShow, FIX_SYSTEM_PROMPT, MAX_FILE_CHARS, refusalMessage } from '../../src/core/model/modelPrompt';
+import type { ModelFixRequest } from '../../src/core/model/modelTypes';
+import type { ErrorFrame, PythonError } from '../../src/core/errors/pythonError';
 
 function error(overrides: Partial<PythonError>): PythonError {
   return {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { applyEdits } from '../../src/core/fixes/fixTypes';
 import { closestModule, editDistance, moduleTypo } from '../../src/core/fixes/moduleTypo';
 import { ruleFixesFor } from '../../src/core/fixes/ruleFixers';
-import type { PythonError } from '../../src/core/pythonError';
+import type { PythonError } from '../../src/core/errors/pythonError';
 
 function missing(module: string, line = 1, file = 'main.py'): PythonError {
   return {

@@ -3,9 +3,9 @@
 import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { refusalMessage } from '../../src/core/heal/modelPrompt';
-import { DEFAULT_MODEL_SETTINGS, type ModelFixRequest, type ModelSettings } from '../../src/core/heal/modelTypes';
-import type { PythonError } from '../../src/core/pythonError';
+import { refusalMessage } from '../../src/core/model/modelPrompt';
+import { DEFAULT_MODEL_SETTINGS, type ModelFixRequest, type ModelSettings } from '../../src/core/model/modelTypes';
+import type { PythonError } from '../../src/core/errors/pythonError';
 import { OpenAIFixer } from '../../src/llm/openaiFixer';
 import { startScriptedModelServer, type ModelScript, type Reply, type ScriptedModelServer } from '../support/scriptedModelServer';
 

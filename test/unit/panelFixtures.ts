@@ -2,7 +2,7 @@
 // rule fixes only) and an in-memory workspace state that stores JSON, as VS Code's does.
 import { healFile } from '../../src/core/heal/healFile';
 import type { FileHealRecord } from '../../src/core/heal/ledger';
-import { DEFAULT_LIMITS } from '../../src/core/limits';
+import { DEFAULT_LIMITS } from '../../src/core/run/limits';
 import { LocalRunner } from '../../src/local/localRunner';
 import type { StateMemento } from '../../src/webview/panelStore';
 import type { PanelFile } from '../../src/webview/protocol';

@@ -1,7 +1,7 @@
 // The panel's state: newest first, the last 20 runs, saved trimmed per workspace, restored after a reload.
 import * as assert from 'assert';
 import type { FileHealRecord } from '../../src/core/heal/ledger';
-import type { PythonError } from '../../src/core/pythonError';
+import type { PythonError } from '../../src/core/errors/pythonError';
 import { MAX_KEPT_TEXT_CHARS, MAX_RUNS, MAX_SAVED_CHARS, PANEL_RUNS_KEY, PanelStore, restoreRuns } from '../../src/webview/panelStore';
 import type { PanelFile } from '../../src/webview/protocol';
 import { DIFF_SHORTENED, TRIM, trimFile } from '../../src/webview/recordTrim';

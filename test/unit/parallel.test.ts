@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { mapWithLimit } from '../../src/core/parallel';
+import { mapWithLimit } from '../../src/core/run/parallel';
 
 describe('mapWithLimit', () => {
   it('never has more than the limit in flight and keeps input order', async () => {

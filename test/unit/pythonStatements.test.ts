@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { compoundHeader, logicalLines, simpleStatements, statementTree } from '../../src/core/pythonStatements';
+import { compoundHeader, logicalLines, simpleStatements, statementTree } from '../../src/core/program/pythonStatements';
 
 describe('python statements', () => {
   it('joins brackets, continuations and triple-quoted strings into logical lines', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { askingOncePerRequirement, installGate, needsApprovalReason } from '../../src/core/heal/installGate';
-import { addedRequirements, ONLY_PLAIN, reviewRequirementChanges, whyRefused } from '../../src/core/heal/requirementChanges';
+import { askingOncePerRequirement, installGate, needsApprovalReason } from '../../src/core/environment/installGate';
+import { addedRequirements, ONLY_PLAIN, reviewRequirementChanges, whyRefused } from '../../src/core/environment/requirementChanges';
 
 const START = { 'main.py': 'import yaml\n', 'requirements.txt': '# pinned\nnumpy==1.26\n' };
 const withLine = (line: string) => ({ ...START, 'requirements.txt': `${START['requirements.txt']}${line}\n` });

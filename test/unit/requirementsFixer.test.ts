@@ -4,7 +4,7 @@ import { applyEdits } from '../../src/core/fixes/fixTypes';
 import { isStandardModule } from '../../src/core/fixes/importTable';
 import { requirementsFixer } from '../../src/core/fixes/requirementsFixer';
 import { ruleFixesFor } from '../../src/core/fixes/ruleFixers';
-import type { PythonError } from '../../src/core/pythonError';
+import type { PythonError } from '../../src/core/errors/pythonError';
 
 function missing(module: string): PythonError {
   return {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { applyEdits } from '../../src/core/fixes/fixTypes';
 import { importInsertionLine } from '../../src/core/fixes/importPlacement';
 import { didYouMean, missingImport, ruleFixesFor } from '../../src/core/fixes/ruleFixers';
-import type { PythonError } from '../../src/core/pythonError';
+import type { PythonError } from '../../src/core/errors/pythonError';
 
 function error(overrides: Partial<PythonError>): PythonError {
   return {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { collectRunSet, RunSetError, withEnvironmentFiles } from '../../src/core/runSet';
+import { collectRunSet, RunSetError, withEnvironmentFiles } from '../../src/core/program/runSet';
 import { makeTree, removeTree } from '../support/tempDir';
 
 describe('run set', () => {

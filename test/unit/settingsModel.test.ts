@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { DEFAULT_LIMITS } from '../../src/core/limits';
-import { settingsFrom } from '../../src/core/settingsModel';
+import { DEFAULT_LIMITS } from '../../src/core/run/limits';
+import { settingsFrom } from '../../src/core/settings/settingsModel';
 
 describe('settings model', () => {
   it('uses the documented defaults when nothing is set', () => {

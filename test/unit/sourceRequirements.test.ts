@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { parseArgs } from '../../src/cli/cliArgs';
 import { HEAL_FLAGS, healOptionsFrom } from '../../src/cli/healOptions';
-import { sourceRequirements, withoutCredentials } from '../../src/core/requirementSources';
+import { sourceRequirements, withoutCredentials } from '../../src/core/environment/requirementSources';
 
 describe('source requirements', () => {
   it('picks out URLs, VCS links, local paths and archives, but not names, versions, markers or wheel links', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { declaredCoding, decodeSource, encodeSource } from '../../src/core/sourceText';
+import { declaredCoding, decodeSource, encodeSource } from '../../src/core/files/sourceText';
 
 const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { applyEdits } from '../../src/core/fixes/fixTypes';
 import { lexesCleanly } from '../../src/core/fixes/lineTokens';
 import { ruleFixesFor } from '../../src/core/fixes/ruleFixers';
-import type { PythonError } from '../../src/core/pythonError';
+import type { PythonError } from '../../src/core/errors/pythonError';
 
 // Columns as CPython 3.11 reports them: the quote left over after the line's quotes were paired.
 function unterminated(line: number, column: number): PythonError {

@@ -2,11 +2,11 @@ import * as assert from 'assert';
 import { healSummaryLine } from '../../src/cli/healReport';
 import { targetSummaryLine, withRole } from '../../src/cli/runReport';
 import type { FileHealRecord } from '../../src/core/heal/ledger';
-import { plainLaunch, type Launch } from '../../src/core/launch';
-import { launchFor } from '../../src/core/launchPlan';
-import { DEFAULT_LIMITS } from '../../src/core/limits';
-import type { PythonError } from '../../src/core/pythonError';
-import type { RunResult } from '../../src/core/runTypes';
+import { plainLaunch, type Launch } from '../../src/core/program/launch';
+import { launchFor } from '../../src/core/program/launchPlan';
+import { DEFAULT_LIMITS } from '../../src/core/run/limits';
+import type { PythonError } from '../../src/core/errors/pythonError';
+import type { RunResult } from '../../src/core/run/runTypes';
 
 const engine = { runner: 'docker' as const, sandboxed: true, engine: 'Podman Engine 4.3.1', warm: true };
 const result = (extra: Partial<RunResult>): RunResult => ({

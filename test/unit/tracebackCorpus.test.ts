@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseTracebacksOrThrow } from '../../src/core/tracebackParser';
+import { parseTracebacksOrThrow } from '../../src/core/errors/tracebackParser';
 
 const CORPORA = path.resolve(__dirname, '../../../../shared/data/tracebacks/corpora');
 const BUILTIN_EXCEPTIONS = new Set(

@@ -27,7 +27,7 @@ import * as assert from 'assert';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseTracebacksOrThrow } from '../../src/core/tracebackParser';
+import { parseTracebacksOrThrow } from '../../src/core/errors/tracebackParser';
 
 const SHARED = path.resolve(__dirname, '../../../../shared/data/tracebacks/corpora');
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/tracebacks');

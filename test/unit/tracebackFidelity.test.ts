@@ -5,9 +5,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { fromCaptured, type CapturedException } from '../../src/core/capturedException';
-import type { PythonError } from '../../src/core/pythonError';
-import { parseTracebacksOrThrow } from '../../src/core/tracebackParser';
+import { fromCaptured, type CapturedException } from '../../src/core/errors/capturedException';
+import type { PythonError } from '../../src/core/errors/pythonError';
+import { parseTracebacksOrThrow } from '../../src/core/errors/tracebackParser';
 
 const FRESH = path.resolve(__dirname, '../../../test/fixtures/tracebacks/fresh');
 const fresh = (name: string) => fs.readFileSync(path.join(FRESH, name), 'utf8');

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { PythonError } from '../../src/core/pythonError';
-import { parseTracebacks, parseTracebacksOrThrow } from '../../src/core/tracebackParser';
+import type { PythonError } from '../../src/core/errors/pythonError';
+import { parseTracebacks, parseTracebacksOrThrow } from '../../src/core/errors/tracebackParser';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/tracebacks');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');

@@ -1,7 +1,7 @@
 // Which value of a sensitive setting wins, given what inspect() reports and what the user confirmed.
 import * as assert from 'assert';
-import { chooseGuardedValue, confirmationId, heldLogLine, overrideQuestion, settingsUsedBy, type IsConfirmed } from '../../src/core/workspaceOverrides';
-import { keyRefusal, originOf } from '../../src/core/keyOrigin';
+import { chooseGuardedValue, confirmationId, heldLogLine, overrideQuestion, settingsUsedBy, type IsConfirmed } from '../../src/core/settings/workspaceOverrides';
+import { keyRefusal, originOf } from '../../src/core/settings/keyOrigin';
 
 const nothingConfirmed: IsConfirmed = () => false;
 const confirmedOnly = (key: string, value: unknown): IsConfirmed => (k, v) => k === key && v === value;

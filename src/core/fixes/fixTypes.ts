@@ -1,7 +1,7 @@
 // A fix is a set of text edits with a one-line description, proposed by a rule or a model and
 // kept only when a run proves it. Lines and columns are 1-based; end columns are exclusive.
-import { lineEndingOf, withLineEnding } from '../lineEndings';
-import type { ErrorKind, PythonError } from '../pythonError';
+import { lineEndingOf, withLineEnding } from '../files/lineEndings';
+import type { ErrorKind, PythonError } from '../errors/pythonError';
 
 export interface TextEdit {
   file: string;

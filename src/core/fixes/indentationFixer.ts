@@ -1,7 +1,7 @@
 // IndentationError and TabError: move the offending statement (with the lines that belong to it)
 // to a level its enclosing block allows, give a header its body, or indent with one character.
-import { fileText } from '../fileTexts';
-import type { PythonError } from '../pythonError';
+import { fileText } from '../files/fileTexts';
+import type { PythonError } from '../errors/pythonError';
 import { applyEdits, type FixCandidate, type RuleFixer, type TextEdit } from './fixTypes';
 import { loopBodyLength, type StatementSpan } from './loopBody';
 import { blockEnd, CLAUSE, indentationHolds, layoutOf, leading, linesFrom, openLevels, runEnd, spaceUnit, widthOf, type Layout } from './statementLayout';

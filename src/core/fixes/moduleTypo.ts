@@ -3,7 +3,7 @@
 // package to install. The fix respells the import; when the intended module is a known third-party
 // one that is not declared, the same fix names its distribution in requirements.txt, so a single
 // verified run proves both (installing it still needs the user's approval).
-import { dependenciesOf } from '../dependencies';
+import { dependenciesOf } from '../environment/dependencies';
 import type { FixCandidate, RuleFixer, TextEdit } from './fixTypes';
 import { DISTRIBUTION_BY_IMPORT, STANDARD_LIBRARY_MODULES } from './distributionTable';
 import { isStandardModule } from './importTable';

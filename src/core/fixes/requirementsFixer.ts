@@ -2,7 +2,7 @@
 // in requirements.txt, from which the run's environment is built. Only distributions of the
 // import-name table are ever named: a module outside it is more likely a typo (module-typo) or a
 // private name than a package worth installing, and pip would install whatever answers to a guess.
-import { dependenciesOf, REQUIREMENTS_FILE } from '../dependencies';
+import { dependenciesOf, REQUIREMENTS_FILE } from '../environment/dependencies';
 import type { FixCandidate, RuleFixer, TextEdit } from './fixTypes';
 import { DISTRIBUTION_BY_IMPORT } from './distributionTable';
 import { isStandardModule } from './importTable';

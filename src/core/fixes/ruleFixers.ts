@@ -1,6 +1,6 @@
 // The instant, model-free fixers. Each declares the error kinds it handles and proposes edits.
-import { fileText } from '../fileTexts';
-import type { PythonError } from '../pythonError';
+import { fileText } from '../files/fileTexts';
+import type { PythonError } from '../errors/pythonError';
 import { mismatchedBracket, unclosedBracket } from './bracketFixers';
 import type { FixCandidate, RuleFixer, TextEdit } from './fixTypes';
 import { importForUse } from './importByUse';

@@ -1,6 +1,6 @@
 // Where a syntax error points, with the file's lines at hand, and the edits the syntax fixers make there.
-import { fileText } from '../fileTexts';
-import type { PythonError } from '../pythonError';
+import { fileText } from '../files/fileTexts';
+import type { PythonError } from '../errors/pythonError';
 import type { FixCandidate, TextEdit } from './fixTypes';
 
 /** Compound statements: their header ends with ':' and opens a block. */

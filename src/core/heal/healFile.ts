@@ -1,15 +1,15 @@
 // The heal loop for one program: run -> diagnose -> fix (rules first, then the model) -> apply ->
 // re-run. A fix stays only when the re-run gets further; otherwise it is undone and the next one is
 // tried. The original text comes back unless the program ends up healed (or a partial fix is asked for).
-import { fileText, hasFile } from '../fileTexts';
+import { fileText, hasFile } from '../files/fileTexts';
 import { applyEdits, type FixCandidate } from '../fixes/fixTypes';
 import { ruleFixesFor } from '../fixes/ruleFixers';
-import { errorsOfRun } from '../runErrors';
-import type { RunLimits, Runner, RunResult } from '../runTypes';
-import { installGate, type InstallApproval } from './installGate';
-import { ENVIRONMENT_NOT_PREPARED } from './environmentTypes';
+import { errorsOfRun } from '../errors/runErrors';
+import type { RunLimits, Runner, RunResult } from '../run/runTypes';
+import { installGate, type InstallApproval } from '../environment/installGate';
+import { ENVIRONMENT_NOT_PREPARED } from '../environment/environmentTypes';
 import type { AttemptRecord, FileHealRecord, RunSummary } from './ledger';
-import { addUsage, NO_TOKENS, type EarlierAttempt, type ModelFixer, type TokenUsage } from './modelTypes';
+import { addUsage, NO_TOKENS, type EarlierAttempt, type ModelFixer, type TokenUsage } from '../model/modelTypes';
 import { errorSignature, judge, type RunState } from './progress';
 import { unifiedDiffOfFiles } from './unifiedDiff';
 

@@ -2,12 +2,12 @@
 // carrying how it runs (the program itself, or a generated driver such as the import check) and the
 // environment it runs in, to one heal record per target. The CLI and the editor differ only in how
 // they find files, ask questions and show results.
-import type { EnvironmentProvider } from './environmentTypes';
-import { dependenciesOf } from '../dependencies';
-import { classifyPythonFiles, type ClassifiedFile } from '../entryPoints';
-import { plainLaunch, type Launch } from '../launch';
-import { launchFor } from '../launchPlan';
-import { mapWithLimit } from '../parallel';
+import type { EnvironmentProvider } from '../environment/environmentTypes';
+import { dependenciesOf } from '../environment/dependencies';
+import { classifyPythonFiles, type ClassifiedFile } from '../program/entryPoints';
+import { plainLaunch, type Launch } from '../program/launch';
+import { launchFor } from '../program/launchPlan';
+import { mapWithLimit } from '../run/parallel';
 import { healFile, type HealInput, type HealOptions, type HealProgress } from './healFile';
 import type { FileHealRecord } from './ledger';
 

@@ -1,8 +1,8 @@
 // The heal ledger: per file, per attempt, what broke, what was tried, and what the re-run showed.
 // One record serves the CLI's --json report, the editor's panel and the benchmarks.
-import type { PythonError } from '../pythonError';
-import type { TerminationReason } from '../runTypes';
-import type { TokenUsage } from './modelTypes';
+import type { PythonError } from '../errors/pythonError';
+import type { TerminationReason } from '../run/runTypes';
+import type { TokenUsage } from '../model/modelTypes';
 
 /** A run, reduced to what the ledger needs. */
 export interface RunSummary {

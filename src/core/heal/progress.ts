@@ -1,7 +1,7 @@
 // Whether a re-run got further than the run before it: the rule that decides if a fix is kept.
-import { succeeded } from '../runEnding';
-import type { PythonError } from '../pythonError';
-import type { RunResult } from '../runTypes';
+import { succeeded } from '../run/runEnding';
+import type { PythonError } from '../errors/pythonError';
+import type { RunResult } from '../run/runTypes';
 
 export interface RunState {
   result: RunResult;

@@ -1,11 +1,11 @@
 // The run that proves a fix chosen on its own (a quick fix): made exactly as the run that found the
 // error was - the same driver, arguments and environment image - so a module found by its import
 // check is imported again, not run as a script, and a project's requirements are there.
-import { fileText } from '../fileTexts';
-import type { PythonError } from '../pythonError';
-import { errorsOfRun } from '../runErrors';
-import type { RunLimits, Runner, RunResult } from '../runTypes';
-import { ENVIRONMENT_NOT_PREPARED } from './environmentTypes';
+import { fileText } from '../files/fileTexts';
+import type { PythonError } from '../errors/pythonError';
+import { errorsOfRun } from '../errors/runErrors';
+import type { RunLimits, Runner, RunResult } from '../run/runTypes';
+import { ENVIRONMENT_NOT_PREPARED } from '../environment/environmentTypes';
 import type { ImageFor, RunRecipe } from './healTargets';
 import { judge, type Verdict } from './progress';
 

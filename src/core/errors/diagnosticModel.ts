@@ -1,7 +1,7 @@
 // What the editor shows for an error: the file and exact range, the message, the exception type with
 // its documentation page, and the other traceback frames. Pure, so the rules are unit-tested here and
 // src/vscode only converts to vscode.Diagnostic.
-import { fileText, hasFile } from './fileTexts';
+import { fileText, hasFile } from '../files/fileTexts';
 import type { PythonError } from './pythonError';
 
 export interface DiagnosticSpec {

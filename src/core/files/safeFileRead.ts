@@ -5,7 +5,7 @@
 import { constants } from 'fs';
 import * as fs from 'fs/promises';
 import * as path from 'path';
-import { describeBytes } from './limits';
+import { describeBytes } from '../run/limits';
 
 export const SAFE_READ_DEADLINE_MS = 5_000;
 const READ_CHUNK = 64 * 1024;

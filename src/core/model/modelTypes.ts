@@ -1,7 +1,7 @@
 // The contract between the heal loop and a model that proposes fixes. Core defines it; the client
 // over an OpenAI-compatible endpoint lives in src/llm/.
 import type { FixCandidate } from '../fixes/fixTypes';
-import type { PythonError } from '../pythonError';
+import type { PythonError } from '../errors/pythonError';
 
 export interface TokenUsage {
   promptTokens: number;

@@ -4,8 +4,8 @@
 // requirements file (pyproject.toml: its [project] dependencies). A line that would make pip fetch
 // from a place of the fix's choosing (a URL, a VCS link, a path, an index or any other option) is
 // refused outright; any other added requirement needs the user's approval before it is installed.
-import { normalizeRequirement, PYPROJECT_FILE } from '../dependencies';
-import { pyprojectDependencies } from '../pyprojectDependencies';
+import { normalizeRequirement, PYPROJECT_FILE } from './dependencies';
+import { pyprojectDependencies } from './pyprojectDependencies';
 
 export type RequirementReview =
   | { verdict: 'unchanged' }

@@ -3,7 +3,7 @@
 // of the folder, whichever of them is the entry.
 import * as fs from 'fs/promises';
 import * as path from 'path';
-import { describeBytes } from './limits';
+import { describeBytes } from '../run/limits';
 import { listPythonFiles, readFilesCapped, RUN_SET_MAX_BYTES, RUN_SET_MAX_FILES, RunSetError, type RunSetOptions } from './runSet';
 
 export interface FolderRunSet {

@@ -1,6 +1,6 @@
 // Turns a model's answer into a fix candidate, or says exactly why it cannot be used, so the model
 // can be told and answer again. Edits are matched against the run's files as they are now.
-import { fileText } from '../fileTexts';
+import { fileText } from '../files/fileTexts';
 import { applyEdits, type FixCandidate, type TextEdit } from '../fixes/fixTypes';
 import { firstProseLine, scanAnswer, type RawEdit, type RawWholeFile } from './answerBlocks';
 import { evasionIn } from './evasion';

@@ -1,6 +1,6 @@
 // The extension's settings as one typed object. Pure: the editor side passes a getter.
-import { DEFAULT_LIMITS, NETWORK_MODES, parseSize } from './limits';
-import type { NetworkMode, RunLimits } from './runTypes';
+import { DEFAULT_LIMITS, NETWORK_MODES, parseSize } from '../run/limits';
+import type { NetworkMode, RunLimits } from '../run/runTypes';
 
 export interface SelfHealSettings {
   dockerHost: string | undefined;

@@ -1,8 +1,8 @@
 // The chat messages that ask a model for a fix: what broke, the code around every frame, the files
 // themselves, the end of the output and the fixes that already failed. Deterministic text, so the
 // same request always sends the same bytes.
-import { fileText, hasFile } from '../fileTexts';
-import type { ErrorFrame, PythonError } from '../pythonError';
+import { fileText, hasFile } from '../files/fileTexts';
+import type { ErrorFrame, PythonError } from '../errors/pythonError';
 import type { EarlierAttempt, ModelFixRequest } from './modelTypes';
 
 export interface ChatMessage {

@@ -1,7 +1,7 @@
 // The third-party requirements a workspace declares, as one stable list: equal sets give equal
 // lists, so the list can key a cached environment. Read from requirements.txt (with the files it
 // includes through -r) and from pyproject.toml's [project] dependencies.
-import { fileText } from './fileTexts';
+import { fileText } from '../files/fileTexts';
 import * as path from 'path';
 import { pyprojectDependencies } from './pyprojectDependencies';
 

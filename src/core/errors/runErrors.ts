@@ -1,11 +1,11 @@
 // The errors of a finished run, last one being what ended the program: the exception captured in
 // the interpreter when there is one, else the tracebacks parsed from stderr; a timeout, an
 // out-of-memory kill, an output flood or a failing exit without a traceback becomes an error too.
-import { fileText } from './fileTexts';
+import { fileText } from '../files/fileTexts';
 import { fromCaptured, type PathMapping } from './capturedException';
 import type { ErrorKind, PythonError } from './pythonError';
-import { endingPhrase, succeeded } from './runEnding';
-import type { RunLimits, RunResult } from './runTypes';
+import { endingPhrase, succeeded } from '../run/runEnding';
+import type { RunLimits, RunResult } from '../run/runTypes';
 import { parseTracebacks } from './tracebackParser';
 
 export interface RunFiles {

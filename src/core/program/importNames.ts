@@ -1,6 +1,6 @@
 // The name a file is imported by, and the folder that name resolves from: what `python -m NAME` and
 // `import NAME` need, worked out from the run's files alone.
-import { fileText, hasFile } from './fileTexts';
+import { fileText, hasFile } from '../files/fileTexts';
 import { logicalLines } from './pythonStatements';
 
 export interface ImportName {

@@ -2,7 +2,7 @@
 // SyntaxError names), marks external frames, maps container paths back to workspace paths, and
 // turns caret ranges into absolute columns when the source is at hand.
 import type { ErrorFrame, PythonError } from './pythonError';
-import { isGeneratedDriver } from './launch';
+import { isGeneratedDriver } from '../program/launch';
 import type { Located, ParsedBlock } from './tracebackBlock';
 
 export interface LocateOptions {

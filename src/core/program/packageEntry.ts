@@ -2,7 +2,7 @@
 // relatively or through its own package's name fails under `python pkg/cli.py` (the package is not
 // on sys.path), so it runs as `python -m pkg.cli` through a generated driver. Every other entry point
 // runs as `python FILE`.
-import { fileText } from './fileTexts';
+import { fileText } from '../files/fileTexts';
 import { importNameOf, importsPackage, importsRelatively } from './importNames';
 import { MODULE_RUN_DRIVER, pathFromRoot, plainLaunch, pythonString, type Launch } from './launch';
 

@@ -2,9 +2,9 @@
 // (Python puts the script's folder first on sys.path). Copied into the sandbox, never mounted.
 import * as fs from 'fs/promises';
 import * as path from 'path';
-import { describeBytes } from './limits';
-import { FileRefusedError, readFileSafely, realRootOf } from './safeFileRead';
-import { sourceTextForRun } from './sourceText';
+import { describeBytes } from '../run/limits';
+import { FileRefusedError, readFileSafely, realRootOf } from '../files/safeFileRead';
+import { sourceTextForRun } from '../files/sourceText';
 
 export interface RunSet {
   /** Folder the relative paths start from; the program's working folder in the sandbox. */
