@@ -5,8 +5,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { fromCaptured, type CapturedException } from '../../src/core/errors/capturedException';
+import { fromCaptured } from '../../src/core/errors/capturedException';
 import type { PythonError } from '../../src/core/errors/pythonError';
+import type { CapturedException } from '../../src/core/run/capturedExceptionTypes';
 import { parseTracebacksOrThrow } from '../../src/core/errors/tracebackParser';
 
 const FRESH = path.resolve(__dirname, '../../../test/fixtures/tracebacks/fresh');

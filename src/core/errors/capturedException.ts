@@ -1,32 +1,9 @@
-// The uncaught exception as the sandbox's launcher records it inside the program's interpreter,
-// and its conversion to the shared PythonError shape.
+// The uncaught exception the sandbox's launcher recorded (core/run/capturedExceptionTypes.ts),
+// turned into the shared PythonError shape.
+import type { CapturedException } from '../run/capturedExceptionTypes';
 import { classify, suggestionIn } from './errorKinds';
 import { innermostRunFrame, namesRunLine, placeAt } from './errorLocation';
 import type { ErrorFrame, PythonError } from './pythonError';
-
-export interface CapturedFrame {
-  file: string;
-  line: number;
-  function: string;
-  source: string | null;
-  /** 3.11+: the failing expression, 1-based characters, end exclusive. */
-  column?: number | null;
-  endLine?: number | null;
-  endColumn?: number | null;
-}
-
-export interface CapturedException {
-  type: string;
-  /** Set by the launcher for classes of `__main__`, whose `type` it records without the module. */
-  qualifiedType?: string;
-  message: string;
-  notes: string[];
-  frames: CapturedFrame[];
-  syntax?: { file: string | null; line: number | null; offset: number | null; endLine: number | null; endOffset: number | null; text: string | null };
-  cause: CapturedException | null;
-  context: CapturedException | null;
-  exceptions: CapturedException[];
-}
 
 export interface PathMapping {
   /** Interpreter path -> workspace path (e.g. "/app/pkg/x.py" -> "pkg/x.py"). */

@@ -1,7 +1,7 @@
 // The exception record comes from inside the program's own interpreter, so the program could have
 // shaped it: it is read as untrusted JSON. Anything off-shape, too deep or too large gives no record
 // (the traceback on stderr is parsed instead); nothing in it can make the host throw.
-import type { CapturedException, CapturedFrame } from './capturedException';
+import type { CapturedException, CapturedFrame } from '../run/capturedExceptionTypes';
 
 /** The launcher stops at 50 links of cause/context/group nesting. */
 const MAX_DEPTH = 64;

@@ -1,6 +1,6 @@
 // The runner contract shared by every way of running a program (container engine, local process).
 // Core defines it; implementations live at the edge (src/sandbox, src/local).
-import type { CapturedException } from '../errors/capturedException';
+import type { CapturedException } from './capturedExceptionTypes';
 import type { EngineError } from './engineError';
 
 /** Why a run ended. `exited` means the program ended on its own, whatever its exit code. */
