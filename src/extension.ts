@@ -1,8 +1,8 @@
 // Activation stays thin: build the object graph and register commands. The engine and the model are
 // contacted on first use, not here.
 import * as vscode from 'vscode';
+import { COMMANDS } from './contract/editorPanelContract';
 import { Channels } from './vscode/channels';
-import { COMMANDS } from './vscode/commandIds';
 import { EngineProblemNotifier } from './vscode/engineProblems';
 import { EditorEnvironments } from './vscode/editorEnvironments';
 import { EnvironmentConsent } from './vscode/environmentConsent';

@@ -1,8 +1,8 @@
 // One notification for an engine problem, with the actions that can fix it; never a second one
 // on top while the first is open.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../contract/editorPanelContract';
 import type { EngineError } from '../core/run/engineError';
-import { COMMANDS } from './commandIds';
 
 export class EngineProblemNotifier {
   private open = false;

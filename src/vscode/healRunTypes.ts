@@ -1,11 +1,12 @@
 // What a heal in the editor reports: to the Fix Attempts panel as it goes, and to its caller at the end.
+import type { HealRunEnding } from '../contract/editorPanelContract';
 import type { FileHealRecord } from '../core/heal/ledger';
 
 /** Where each run's story goes: the Fix Attempts panel. */
 export interface HealRunSink {
   startRun(run: { id: string; title: string }): void;
   updateFile(runId: string, file: FileHealRecord & { root: string }): void;
-  finishRun(runId: string, status: 'healed' | 'not-healed' | 'cancelled' | 'failed'): void;
+  finishRun(runId: string, status: HealRunEnding): void;
   markReverted(runId: string, entry: string): void;
 }
 

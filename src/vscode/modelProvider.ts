@@ -2,10 +2,10 @@
 // on first use with the engine client (dist/edge.js), never at activation. The key goes only to the
 // origin it was saved for.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../contract/editorPanelContract';
 import { DEFAULT_MODEL_SETTINGS, type ModelFixer } from '../core/model/modelTypes';
 import { keyRefusal } from '../core/settings/keyOrigin';
 import type { SelfHealSettings } from '../core/settings/settingsModel';
-import { COMMANDS } from './commandIds';
 import type { ApiKeyStore } from './secrets';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';

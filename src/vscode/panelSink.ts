@@ -1,10 +1,11 @@
 // Feeds the Fix Attempts panel from the heal commands: each run, each file's ledger, the ending.
+// The panel is known only by the feed it implements (the shared contract); extension.ts passes it in.
 import * as vscode from 'vscode';
-import type { AttemptsPanel } from '../webview/attemptsPanel';
+import type { AttemptsPanelFeed } from '../contract/editorPanelContract';
 import type { HealRunSink } from './healRunTypes';
 import { uriOf } from './runDiagnostics';
 
-export function panelSink(panel: AttemptsPanel): HealRunSink {
+export function panelSink(panel: AttemptsPanelFeed): HealRunSink {
   return {
     startRun: (run) => {
       panel.startRun(run);

@@ -3,13 +3,13 @@
 // touches the document; "Fix with AI" asks the model in a cancellable progress, verifies its
 // fix the same way, and applies it only if it holds.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../contract/editorPanelContract';
 import { fileText, hasFile } from '../core/files/fileTexts';
 import { applyEdits } from '../core/fixes/fixTypes';
 import { healFile } from '../core/heal/healFile';
 import type { FileHealRecord } from '../core/heal/ledger';
 import type { Verdict } from '../core/heal/progress';
 import { verifyFix } from '../core/heal/verifyFix';
-import { COMMANDS } from './commandIds';
 import type { EditorEnvironments } from './editorEnvironments';
 import { applyFileTexts, applyTextEdits, StaleDocumentError } from './fileEdits';
 import { vetRequirementChanges } from './installApproval';

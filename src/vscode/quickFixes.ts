@@ -2,9 +2,9 @@
 // stored error and text); the sandbox run that verifies a rule fix, and everything a model does,
 // happen in the command the chosen action runs, never in provideCodeActions.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../contract/editorPanelContract';
 import type { FixCandidate } from '../core/fixes/fixTypes';
 import { ruleFixesFor } from '../core/fixes/ruleFixers';
-import { COMMANDS } from './commandIds';
 import { DIAGNOSTIC_SOURCE, type RunDiagnostics } from './runDiagnostics';
 import { readSettings } from './settings';
 

@@ -1,6 +1,6 @@
 // One status bar item: the engine's state; a click opens the settings.
 import * as vscode from 'vscode';
-import { COMMANDS } from './commandIds';
+import { COMMANDS } from '../contract/editorPanelContract';
 
 export type EngineState = { kind: 'unknown' } | { kind: 'found'; engine: string } | { kind: 'not-found' } | { kind: 'running'; file: string };
 

@@ -2,7 +2,7 @@
 // when its script has loaded (again after every time the view was hidden), and only then gets the
 // whole state, and again after every change, lightly debounced.
 import * as vscode from 'vscode';
-import { COMMANDS } from '../vscode/commandIds';
+import { COMMANDS, type AttemptsPanelFeed } from '../contract/editorPanelContract';
 import { DIFF_SCHEME, DiffDocuments } from './diffDocuments';
 import { PanelActions } from './panelActions';
 import { newNonce, panelHtml } from './panelHtml';
@@ -28,7 +28,7 @@ export interface PanelTestState {
   snapshotsSent: number;
 }
 
-export class AttemptsPanel implements vscode.WebviewViewProvider, vscode.Disposable {
+export class AttemptsPanel implements vscode.WebviewViewProvider, vscode.Disposable, AttemptsPanelFeed {
   private readonly store: PanelStore;
   private readonly actions: PanelActions;
   private view: vscode.WebviewView | undefined;

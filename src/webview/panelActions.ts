@@ -3,7 +3,7 @@
 // looked up in the host's own state.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../vscode/commandIds';
+import { COMMANDS } from '../contract/editorPanelContract';
 import { DiffDocuments, sidesOf } from './diffDocuments';
 import type { PanelFile, WebviewMessage } from './protocol';
 import { resolveInside } from './workspacePath';

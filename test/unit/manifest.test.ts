@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { COMMANDS } from '../../src/vscode/commandIds';
+import { COMMANDS } from '../../src/contract/editorPanelContract';
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
 

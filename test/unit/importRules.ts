@@ -1,0 +1,75 @@
+// Which way imports may point: the one statement of the import rules of every folder of src/.
+// importBoundaries.test.ts holds src/ to it. An area is a folder of src/ (its own files, not its
+// subfolders') or a single file with a rule of its own; an area may always import itself.
+
+/**
+ * How an area may use another:
+ * - `value`: any import;
+ * - `type`: `import type` only, erased from the build (no code of the other side is bundled);
+ * - `lazy`: types, or `import()` on first use, which the build turns into a separate bundle.
+ */
+export type Use = 'value' | 'type' | 'lazy';
+
+export interface AreaRule {
+  /** The other areas it may import, and how. */
+  areas: Readonly<Record<string, Use>>;
+  /** The packages it may import; `node` stands for every Node built-in. */
+  packages: readonly string[];
+}
+
+/** Core's subjects, lowest layer first; each may import only those listed for it in RULES. */
+export const CORE_SUBJECTS = ['run', 'files', 'program', 'errors', 'environment', 'settings', 'fixes', 'model', 'heal'] as const;
+
+type CoreSubject = (typeof CORE_SUBJECTS)[number];
+
+function core(use: Use, subjects: readonly CoreSubject[] = CORE_SUBJECTS): Record<string, Use> {
+  return Object.fromEntries(subjects.map((subject) => [`core/${subject}`, use]));
+}
+
+function coreSubject(below: readonly CoreSubject[]): AreaRule {
+  return { areas: core('value', below), packages: ['node'] };
+}
+
+export const RULES: Readonly<Record<string, AreaRule>> = {
+  // Pure logic: no vscode, dockerode or openai, nothing of src/ outside core, and the subjects in
+  // layers (the runner contract at the bottom, the heal workflow at the top).
+  'core/run': coreSubject([]),
+  'core/files': coreSubject(['run']),
+  'core/program': coreSubject(['files', 'run']),
+  'core/errors': coreSubject(['files', 'program', 'run']),
+  'core/environment': coreSubject(['files']),
+  'core/settings': coreSubject(['run']),
+  'core/fixes': coreSubject(['environment', 'errors', 'files']),
+  'core/model': coreSubject(['errors', 'files', 'fixes']),
+  'core/heal': coreSubject(['environment', 'errors', 'files', 'fixes', 'model', 'program', 'run']),
+
+  // The Runner over a container engine, the unsandboxed Runner, the model client.
+  sandbox: { areas: core('value'), packages: ['node', 'dockerode'] },
+  local: { areas: core('value'), packages: ['node'] },
+  llm: { areas: core('value'), packages: ['node', 'openai'] },
+  // The command line: core and the edges it chooses from, never the editor or the panel.
+  cli: { areas: { ...core('value'), sandbox: 'value', local: 'value', llm: 'value' }, packages: ['node'] },
+
+  // What the editor side and the panel agree on (command ids, the feed the panel implements).
+  contract: { areas: core('type'), packages: [] },
+  // The editor side. The engine and model clients come only through edge.ts on first use, so
+  // activation does not load dockerode or openai; the panel is reached through the contract.
+  vscode: {
+    areas: { ...core('value'), contract: 'value', local: 'value', sandbox: 'type', llm: 'type', 'edge.ts': 'lazy' },
+    packages: ['node', 'vscode'],
+  },
+  // The panel's host side, never the editor side: what it needs of it is in the contract.
+  webview: { areas: { ...core('value'), contract: 'value', 'webview/protocol.ts': 'value' }, packages: ['node', 'vscode'] },
+  // Imported by the browser bundle too, so only core's types.
+  'webview/protocol.ts': { areas: core('type'), packages: [] },
+  // Browser code: the message protocol and core's types; nothing that needs Node or the vscode API.
+  'webview-ui': { areas: { ...core('type'), 'webview/protocol.ts': 'value' }, packages: [] },
+
+  // The composition root: activation wires the editor, the panel and the contract together.
+  'extension.ts': {
+    areas: { ...core('value'), contract: 'value', vscode: 'value', webview: 'value', local: 'value', sandbox: 'type', llm: 'type', 'edge.ts': 'lazy' },
+    packages: ['node', 'vscode'],
+  },
+  // dist/edge.js: the engine and model clients, loaded on first use.
+  'edge.ts': { areas: { ...core('value'), sandbox: 'value', llm: 'value' }, packages: ['node'] },
+};
