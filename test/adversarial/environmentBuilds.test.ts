@@ -6,14 +6,13 @@ import * as assert from 'assert';
 import Docker from 'dockerode';
 import { EnvironmentError } from '../../src/core/environment/environmentTypes';
 import { LABEL_SESSION } from '../../src/sandbox/containerSpec';
-import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
 import { BUILD_MEMORY_BYTES } from '../../src/sandbox/environmentBuild';
-import { ENVIRONMENT_REPOSITORY, EnvironmentBuilder, environmentHash, type EnvironmentBuilderOptions } from '../../src/sandbox/environmentBuilder';
+import { ENVIRONMENT_REPOSITORY, EnvironmentBuilder, environmentHash } from '../../src/sandbox/environmentBuilder';
 import { environmentLabels } from '../../src/sandbox/environmentImages';
 import { JOB_DIR, pipJob } from '../../src/sandbox/pipInstall';
 import { cli } from '../sandbox/cliProcess';
-import { startPackageIndex, type PackageIndex } from '../sandbox/packageIndex';
-import { engineHost, limits, newSandbox, SESSION, TEST_IMAGE } from '../sandbox/sandboxHelper';
+import { environmentFixture } from '../sandbox/environmentFixture';
+import { engineHost, limits, SESSION, TEST_IMAGE } from '../sandbox/sandboxHelper';
 
 const session = `${SESSION}-adv-builds`;
 const WHEEL = { name: 'adv-wheel', version: '1.0', files: { 'adv_wheel/__init__.py': "VALUE = 'from a wheel'\n" } };
@@ -45,28 +44,10 @@ const SOURCE_ONLY_MESSAGE =
 
 describe('adversarial: environment builds', function () {
   this.timeout(300_000);
-  const docker = new Docker(dockerOptionsFor(engineHost()));
-  const sandbox = newSandbox({ session, warmContainers: 0 });
-  const madeTags = new Set<string>();
-  let index: PackageIndex;
-
-  const builder = (options: EnvironmentBuilderOptions = {}): EnvironmentBuilder =>
-    new EnvironmentBuilder(sandbox, { buildNetwork: 'host', pipArgs: ['--index-url', index.url], ...options });
-  const imageFor = async (made: EnvironmentBuilder, requirements: string[], rebuild = false): Promise<string> => {
-    const tag = await made.imageFor(requirements, { rebuild });
-    madeTags.add(tag);
-    return tag;
-  };
+  const env = environmentFixture(session, [WHEEL, SHADOW, BIG, CARRIER], [SDIST]);
+  const { docker, sandbox, builder } = env;
+  const imageFor = (made: EnvironmentBuilder, requirements: string[], rebuild = false): Promise<string> => env.imageFor(made, requirements, { rebuild });
   const runIn = (image: string, program: string) => sandbox.run({ files: { 'main.py': program }, entry: 'main.py', limits: limits(), image });
-
-  before(async () => {
-    index = await startPackageIndex(`index-${session}`, [WHEEL, SHADOW, BIG, CARRIER], [SDIST]);
-  });
-  after(async () => {
-    await sandbox.dispose();
-    await index?.close();
-    for (const tag of madeTags) await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
-  });
 
   it('does not download or build an sdist-only package by default, and says why and how to opt in', async () => {
     const made = builder();
@@ -75,19 +56,19 @@ describe('adversarial: environment builds', function () {
       assert.strictEqual(error.message, SOURCE_ONLY_MESSAGE);
       return true;
     });
-    assert.deepStrictEqual(index.requests.filter((request) => request.endsWith('.tar.gz')), []);
-    const job = pipJob(['--index-url', index.url], {});
+    assert.deepStrictEqual(env.index.requests.filter((request) => request.endsWith('.tar.gz')), []);
+    const job = pipJob(['--index-url', env.index.url], {});
     const wouldBe = `${ENVIRONMENT_REPOSITORY}:${environmentHash(TEST_IMAGE, (await docker.getImage(TEST_IMAGE).inspect()).Id, ['adv-sdist==1.0'], job)}`;
     await assert.rejects(docker.getImage(wouldBe).inspect(), { statusCode: 404 });
   });
 
   it('refuses a direct link to a source archive before any engine call, hiding URL credentials', async () => {
     const offline = new EnvironmentBuilder({ image: TEST_IMAGE, labels: {}, connect: () => Promise.reject(new Error('the engine was asked')) });
-    const link = `adv-sdist @ http://user:s3cret@127.0.0.1:${index.port}/index-${session}/packages/adv-sdist-1.0.tar.gz`;
+    const link = `adv-sdist @ http://user:s3cret@127.0.0.1:${env.index.port}/index-${session}/packages/adv-sdist-1.0.tar.gz`;
     await assert.rejects(offline.imageFor([link]), {
       name: 'EnvironmentError',
       message:
-        `Not installed: 'adv-sdist @ http://***@127.0.0.1:${index.port}/index-${session}/packages/adv-sdist-1.0.tar.gz' names a source to build rather than a package on an index, ` +
+        `Not installed: 'adv-sdist @ http://***@127.0.0.1:${env.index.port}/index-${session}/packages/adv-sdist-1.0.tar.gz' names a source to build rather than a package on an index, ` +
         "and building runs its own code; Self-Heal installs wheels only unless source builds are allowed (the setting selfHeal.environment.allowSourceBuilds or the flag --allow-source-builds).",
     });
   });
@@ -101,7 +82,7 @@ describe('adversarial: environment builds', function () {
       const refused = await made.imageFor([...requirements]).then(() => undefined, (error: Error) => error);
       assert.ok(refused instanceof EnvironmentError, String(refused));
       assert.match(refused.message, /^Not installed: 'adv-sdist[^']*' (would be built from source|names a source to build)/);
-      const job = pipJob(['--index-url', index.url], {});
+      const job = pipJob(['--index-url', env.index.url], {});
       const wouldBe = `${ENVIRONMENT_REPOSITORY}:${environmentHash(TEST_IMAGE, (await docker.getImage(TEST_IMAGE).inspect()).Id, [...requirements], job)}`;
       await assert.rejects(docker.getImage(wouldBe).inspect(), { statusCode: 404 });
     });
@@ -109,7 +90,7 @@ describe('adversarial: environment builds', function () {
 
   it('builds the sdist only when source builds are allowed: then its setup.py runs, as uid 65534', async () => {
     const tag = await imageFor(builder({ allowSourceBuilds: true }), ['adv-sdist==1.0']);
-    assert.ok(index.requests.some((request) => request.endsWith('/adv-sdist-1.0.tar.gz')));
+    assert.ok(env.index.requests.some((request) => request.endsWith('/adv-sdist-1.0.tar.gz')));
     const result = await runIn(tag, "import adv_sdist\nprint(adv_sdist.VALUE, open('/self-heal-env/setup-py-ran').read())\n");
     assert.deepStrictEqual([result.stdout, result.stderr, result.exitCode], ['built from source 65534\n', '', 0]);
   });
@@ -145,7 +126,7 @@ describe('adversarial: environment builds', function () {
       return true;
     });
     const baseId = (await docker.getImage(TEST_IMAGE).inspect()).Id;
-    const wouldBe = `${ENVIRONMENT_REPOSITORY}:${environmentHash(TEST_IMAGE, baseId, ['adv-big==1.0'], pipJob(['--index-url', index.url], {}))}`;
+    const wouldBe = `${ENVIRONMENT_REPOSITORY}:${environmentHash(TEST_IMAGE, baseId, ['adv-big==1.0'], pipJob(['--index-url', env.index.url], {}))}`;
     await assert.rejects(docker.getImage(wouldBe).inspect(), { statusCode: 404 });
   });
 

@@ -2,15 +2,13 @@
 // test serves on 127.0.0.1, the program runs in the resulting image with no network, and the image
 // is reused. Each test process has its own index path, so its environments are new ones.
 import * as assert from 'assert';
-import Docker from 'dockerode';
 import { EnvironmentError } from '../../src/core/environment/environmentTypes';
 import { LABEL_HOST, LABEL_MANAGED, LABEL_OWNER, LABEL_PID, LABEL_SESSION } from '../../src/sandbox/containerSpec';
-import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
-import { ENVIRONMENT_REPOSITORY, EnvironmentBuilder, environmentHash, LABEL_ENVIRONMENT, type EnvironmentBuilderOptions } from '../../src/sandbox/environmentBuilder';
+import { ENVIRONMENT_REPOSITORY, EnvironmentBuilder, environmentHash, LABEL_ENVIRONMENT } from '../../src/sandbox/environmentBuilder';
 import { LABEL_BASE_IMAGE, LABEL_BASE_IMAGE_ID, LABEL_REQUIREMENTS, LABEL_SOURCE_BUILDS } from '../../src/sandbox/environmentImages';
 import { JOB_DIR, pipJob } from '../../src/sandbox/pipInstall';
-import { startPackageIndex, type PackageIndex } from './packageIndex';
-import { containersOfThisProcess, engineHost, limits, newSandbox, SESSION, TEST_IMAGE } from './sandboxHelper';
+import { environmentFixture } from './environmentFixture';
+import { containersOfThisProcess, limits, SESSION, TEST_IMAGE } from './sandboxHelper';
 
 const YAML_WHEEL = {
   name: 'PyYAML',
@@ -22,31 +20,10 @@ const sessionLabel = `${LABEL_SESSION}=${session}`;
 
 describe('sandbox: derived environments', function () {
   this.timeout(300_000);
-  const docker = new Docker(dockerOptionsFor(engineHost()));
-  // Cold runs only: a warm container of a derived image would outlive the test that made it.
-  const sandbox = newSandbox({ session, warmContainers: 0 });
-  const madeTags = new Set<string>();
-  let index: PackageIndex;
-
-  const builder = (options: EnvironmentBuilderOptions = {}): EnvironmentBuilder =>
-    new EnvironmentBuilder(sandbox, { buildNetwork: 'host', pipArgs: ['--index-url', index.url], ...options });
-
-  /** Every tag it returns is removed after the suite, including one a failing test did not expect. */
-  async function imageFor(made: EnvironmentBuilder, requirements: string[], progress: string[] = []): Promise<string> {
-    const tag = await made.imageFor(requirements, { onProgress: (line) => progress.push(line) });
-    madeTags.add(tag);
-    return tag;
-  }
-
-  before(async () => {
-    index = await startPackageIndex(`index-${session}`, [YAML_WHEEL]);
-  });
-
-  after(async () => {
-    await sandbox.dispose();
-    await index?.close();
-    for (const tag of madeTags) await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
-  });
+  const env = environmentFixture(session, [YAML_WHEEL]);
+  const { docker, sandbox, madeTags, builder } = env;
+  const imageFor = (made: EnvironmentBuilder, requirements: string[], progress: string[] = []): Promise<string> =>
+    env.imageFor(made, requirements, { onProgress: (line) => progress.push(line) });
 
   it('uses the base image when there are no requirements, without asking the engine', async () => {
     const unreachable = new EnvironmentBuilder({ image: TEST_IMAGE, labels: {}, connect: () => Promise.reject(new Error('not asked')) });
@@ -58,15 +35,15 @@ describe('sandbox: derived environments', function () {
     const tag = await imageFor(builder(), ['PyYAML==6.0.99'], progress);
     assert.match(tag, new RegExp(`^${ENVIRONMENT_REPOSITORY}:[0-9a-f]{16}$`));
     assert.ok(progress.includes('Successfully installed PyYAML-6.0.99'), progress.join('\n'));
-    assert.ok(progress.includes(`Looking in indexes: ${index.url}`), progress.join('\n'));
+    assert.ok(progress.includes(`Looking in indexes: ${env.index.url}`), progress.join('\n'));
 
-    const requestsBefore = index.requests.length;
+    const requestsBefore = env.index.requests.length;
     const program = [
       'import os, socket, yaml',
       "print(yaml.safe_load('x'))",
       'print(yaml.__file__, os.getuid())',
       'try:',
-      `    socket.create_connection(('127.0.0.1', ${index.port}), timeout=5)`,
+      `    socket.create_connection(('127.0.0.1', ${env.index.port}), timeout=5)`,
       "    print('reached the index')",
       'except OSError as error:',
       '    print(type(error).__name__)',
@@ -75,7 +52,7 @@ describe('sandbox: derived environments', function () {
     assert.strictEqual(result.stderr, '');
     assert.strictEqual(result.stdout, "{'self-heal-test': 'x'}\n/self-heal-env/yaml/__init__.py 65534\nConnectionRefusedError\n");
     assert.deepStrictEqual([result.reason, result.exitCode, result.engine.image], ['exited', 0, tag]);
-    assert.deepStrictEqual(index.requests.slice(requestsBefore), []);
+    assert.deepStrictEqual(env.index.requests.slice(requestsBefore), []);
   });
 
   it('gives the image the base config back, labels that do not mark it as ours to sweep, and no trace of the job', async () => {
@@ -108,13 +85,13 @@ describe('sandbox: derived environments', function () {
 
   it('reuses the image for the same requirements: no build, no request to the index, no progress', async () => {
     const first = await imageFor(builder(), ['PyYAML==6.0.99']);
-    const requestsBefore = index.requests.length;
+    const requestsBefore = env.index.requests.length;
     const progress: string[] = [];
     // A new builder: the image is found on the engine, not in a builder's memory.
     const again = await imageFor(builder(), ['PyYAML==6.0.99', 'PyYAML==6.0.99'], progress);
     assert.strictEqual(again, first);
     assert.deepStrictEqual(progress, []);
-    assert.deepStrictEqual(index.requests.slice(requestsBefore), []);
+    assert.deepStrictEqual(env.index.requests.slice(requestsBefore), []);
   });
 
   it('derives the tag from the base image, the requirements and pip options that change what is installed', async () => {
@@ -122,19 +99,19 @@ describe('sandbox: derived environments', function () {
     const baseId = (await docker.getImage(TEST_IMAGE).inspect()).Id;
     const tagOf = (requirements: string[], pipArgs: string[], image = TEST_IMAGE, id = baseId): string =>
       `${ENVIRONMENT_REPOSITORY}:${environmentHash(image, id, requirements, pipJob(pipArgs, {}))}`;
-    assert.strictEqual(tagOf(['PyYAML==6.0.99'], ['--index-url', index.url]), tag);
+    assert.strictEqual(tagOf(['PyYAML==6.0.99'], ['--index-url', env.index.url]), tag);
     const others = [
-      tagOf(['PyYAML==6.0.99'], ['--index-url', `${index.url}mirror/`]),
-      tagOf(['PyYAML==6.0.98'], ['--index-url', index.url]),
-      tagOf(['PyYAML==6.0.99'], ['--index-url', index.url], 'localhost/other:1'),
-      tagOf(['PyYAML==6.0.99'], ['--index-url', index.url], TEST_IMAGE, 'sha256:other'),
+      tagOf(['PyYAML==6.0.99'], ['--index-url', `${env.index.url}mirror/`]),
+      tagOf(['PyYAML==6.0.98'], ['--index-url', env.index.url]),
+      tagOf(['PyYAML==6.0.99'], ['--index-url', env.index.url], 'localhost/other:1'),
+      tagOf(['PyYAML==6.0.99'], ['--index-url', env.index.url], TEST_IMAGE, 'sha256:other'),
     ];
     assert.strictEqual(new Set([tag, ...others]).size, 5);
   });
 
   it('rejects a requirement the index does not have, naming it, with one build shared by concurrent calls', async () => {
     const made = builder();
-    const requestsBefore = index.requests.length;
+    const requestsBefore = env.index.requests.length;
     const calls = [imageFor(made, ['nonexistent-pkg==1.0']), imageFor(made, ['nonexistent-pkg==1.0'])];
     const outcomes = await Promise.allSettled(calls);
     const errors = outcomes.map((o) => (o.status === 'rejected' ? o.reason : o.value));
@@ -144,23 +121,23 @@ describe('sandbox: derived environments', function () {
       assert.match(error.log, /ERROR: Could not find a version that satisfies the requirement nonexistent-pkg==1\.0 \(from versions: none\)/);
     }
     assert.strictEqual(errors[0], errors[1]);
-    const asked = index.requests.slice(requestsBefore).filter((p) => p.endsWith('/simple/nonexistent-pkg/'));
+    const asked = env.index.requests.slice(requestsBefore).filter((p) => p.endsWith('/simple/nonexistent-pkg/'));
     // One build: pip's request, then the question whether a source archive exists (wheels only).
     assert.deepStrictEqual(asked, [`/index-${session}/simple/nonexistent-pkg/`, `/index-${session}/simple/nonexistent-pkg/`]);
   });
 
   it('builds on its own network by default, where the loopback index of the host is out of reach, and says so', async () => {
-    const made = builder({ buildNetwork: undefined, pipArgs: ['--index-url', index.url, '--retries', '1'] });
-    const requestsBefore = index.requests.length;
+    const made = builder({ buildNetwork: undefined, pipArgs: ['--index-url', env.index.url, '--retries', '1'] });
+    const requestsBefore = env.index.requests.length;
     await assert.rejects(imageFor(made, ['PyYAML==6.0.99']), {
       name: 'EnvironmentError',
       message: "Could not install 'PyYAML==6.0.99': No matching distribution found for PyYAML==6.0.99 (the package index could not be reached: [Errno 111] Connection refused)",
     });
-    assert.deepStrictEqual(index.requests.slice(requestsBefore), []);
+    assert.deepStrictEqual(env.index.requests.slice(requestsBefore), []);
   });
 
   it('stops a build when its caller gives up, and when the deadline passes, leaving no image', async () => {
-    const pipArgs = ['--index-url', index.url, '--no-compile'];
+    const pipArgs = ['--index-url', env.index.url, '--no-compile'];
     const baseId = (await docker.getImage(TEST_IMAGE).inspect()).Id;
     const wouldBe = `${ENVIRONMENT_REPOSITORY}:${environmentHash(TEST_IMAGE, baseId, ['PyYAML==6.0.99'], pipJob(pipArgs, {}))}`;
     madeTags.add(wouldBe); // removed afterwards should this test fail

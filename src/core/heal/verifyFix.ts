@@ -7,6 +7,7 @@ import { errorsOfRun } from '../errors/runErrors';
 import type { RunLimits, Runner, RunResult } from '../run/runTypes';
 import { ENVIRONMENT_NOT_PREPARED } from '../environment/environmentTypes';
 import type { ImageFor, RunRecipe } from './healTargets';
+import { pythonFilesOf } from './healRun';
 import { judge, type Verdict } from './progress';
 
 export interface FixToVerify {
@@ -49,9 +50,4 @@ export async function verifyFix(fix: FixToVerify, options: VerifyOptions): Promi
   const failed = { result: { reason: 'exited', exitCode: 1, stdoutBytes: before.stdoutBytes } as RunResult, error: before.error };
   const verdict = judge(failed, { result, error }, (file) => lines(fileText(fixed, file)) - lines(fileText(before.files, file)));
   return { kind: 'ran', result, error, verdict };
-}
-
-/** Only Python files go into the sandbox, as in the heal's runs; requirements reach it through the image. */
-function pythonFilesOf(files: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(files).filter(([file]) => file.endsWith('.py')));
 }

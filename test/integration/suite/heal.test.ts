@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { startScriptedModelServer, type ModelScript } from '../../support/scriptedModelServer';
-import { activateExtension, openFile, setSetting, setUserSetting, workspaceFile } from './hostHelper';
+import { activateOnTestImage, openFile, setSetting, setUserSetting, workspaceFile } from './hostHelper';
 
 interface Diagnostics {
   file: string;
@@ -57,8 +57,7 @@ describe('extension host: Run & Self-Heal, diagnostics and quick fixes', functio
   this.timeout(120_000);
 
   before(async () => {
-    await activateExtension();
-    if (process.env.SELF_HEAL_TEST_IMAGE) await setUserSetting('image', process.env.SELF_HEAL_TEST_IMAGE);
+    await activateOnTestImage();
     await setSetting('fix.applyMode', 'auto');
   });
 

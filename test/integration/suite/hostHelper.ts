@@ -32,6 +32,12 @@ export async function activateExtension(): Promise<void> {
   await extension.activate();
 }
 
+/** Activates the extension and, when the test run names one, runs programs in the test image. */
+export async function activateOnTestImage(): Promise<void> {
+  await activateExtension();
+  if (process.env.SELF_HEAL_TEST_IMAGE) await setUserSetting('image', process.env.SELF_HEAL_TEST_IMAGE);
+}
+
 export function testState(): Thenable<TestState> {
   return vscode.commands.executeCommand<TestState>('_selfHeal.testState');
 }

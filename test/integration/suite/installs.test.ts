@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { activateExtension, answerNextQuestions, openFile, setSetting, setUserSetting, workspaceFile } from './hostHelper';
+import { activateOnTestImage, answerNextQuestions, openFile, setSetting, workspaceFile } from './hostHelper';
 
 interface InstallState {
   questionsAsked: string[];
@@ -28,8 +28,7 @@ describe('extension host: installs need the user\'s approval', function () {
   this.timeout(120_000);
 
   before(async () => {
-    await activateExtension();
-    if (process.env.SELF_HEAL_TEST_IMAGE) await setUserSetting('image', process.env.SELF_HEAL_TEST_IMAGE);
+    await activateOnTestImage();
     await setSetting('fix.applyMode', 'auto');
     await setSetting('fix.ai', false);
     fs.mkdirSync(workspaceFile('installs').fsPath, { recursive: true });

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, setSetting, setUserSetting, workspaceFile } from './hostHelper';
+import { activateOnTestImage, setSetting, workspaceFile } from './hostHelper';
 
 interface State {
   lastHeal?: { record: { entry: string; outcome: string }; applied: string[] };
@@ -24,8 +24,7 @@ describe('extension host: a quick fix on an import-checked module', function () 
   this.timeout(120_000);
 
   before(async () => {
-    await activateExtension();
-    if (process.env.SELF_HEAL_TEST_IMAGE) await setUserSetting('image', process.env.SELF_HEAL_TEST_IMAGE);
+    await activateOnTestImage();
     for (const [file, text] of Object.entries(FILES)) {
       fs.mkdirSync(path.dirname(workspaceFile(file).fsPath), { recursive: true });
       fs.writeFileSync(workspaceFile(file).fsPath, text);

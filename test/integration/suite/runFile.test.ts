@@ -1,13 +1,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, EXTENSION_ID, openFile, setSetting, setUserSetting, testState, workspaceFile } from './hostHelper';
+import { activateOnTestImage, EXTENSION_ID, openFile, setSetting, setUserSetting, testState, workspaceFile } from './hostHelper';
 
 describe('extension host: Run Python File in Sandbox', function () {
   this.timeout(90_000);
 
   before(async () => {
-    await activateExtension();
-    if (process.env.SELF_HEAL_TEST_IMAGE) await setUserSetting('image', process.env.SELF_HEAL_TEST_IMAGE);
+    await activateOnTestImage();
   });
 
   it('activates and registers its commands', async () => {

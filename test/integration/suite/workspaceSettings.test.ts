@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { startScriptedModelServer, type ScriptedModelServer } from '../../support/scriptedModelServer';
-import { activateExtension, answerNextQuestions, openFile, setSetting, setUserSetting, workspaceFile } from './hostHelper';
+import { activateOnTestImage, answerNextQuestions, openFile, setSetting, setUserSetting, workspaceFile } from './hostHelper';
 
 interface GateState {
   questionsAsked: string[];
@@ -50,8 +50,7 @@ describe('extension host: workspace settings and the run gate', function () {
   this.timeout(120_000);
 
   before(async () => {
-    await activateExtension();
-    if (process.env.SELF_HEAL_TEST_IMAGE) await setUserSetting('image', process.env.SELF_HEAL_TEST_IMAGE);
+    await activateOnTestImage();
     await setSetting('fix.applyMode', 'auto');
     await setSetting('fix.maxAttempts', 1);
     await setSetting('model.name', 'test-model');

@@ -1,0 +1,35 @@
+// One run of the program during a heal: its files in the environment image they ask for, started
+// through the generated driver when there is one, reduced to the error that ended it.
+import { errorsOfRun } from '../errors/runErrors';
+import { ENVIRONMENT_NOT_PREPARED } from '../environment/environmentTypes';
+import type { HealStep } from './healFile';
+import { reportProgress, type HealSession } from './healSession';
+import type { RunState } from './progress';
+
+/** Thrown when the environment image cannot be made, so the loop can report it as a stop reason. */
+export class StopHeal extends Error {}
+
+export async function runForHeal(session: HealSession, files: Record<string, string>, attempt: number, step: HealStep): Promise<RunState> {
+  const { input, options } = session;
+  let image: string | undefined;
+  if (options.imageFor) {
+    try {
+      image = await options.imageFor(files, options.signal);
+    } catch (error) {
+      throw new StopHeal(`${ENVIRONMENT_NOT_PREPARED}${(error as Error).message}`);
+    }
+  }
+  reportProgress(session, attempt, step);
+  const driver = input.driver;
+  const result = await options.runner.run({
+    files: { ...pythonFilesOf(files), ...driver?.files }, entry: driver?.entry ?? input.entry, image, args: options.args, stdin: options.stdin,
+    limits: options.limits, signal: options.signal,
+  });
+  const errors = errorsOfRun(result, { files, entry: input.entry }, options.limits);
+  return { result, error: errors.length > 0 ? errors[errors.length - 1] : null };
+}
+
+/** Only Python files go into the sandbox; requirements reach it through the image. */
+export function pythonFilesOf(files: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).filter(([file]) => file.endsWith('.py')));
+}
