@@ -31,6 +31,7 @@ export interface Concluding {
   /** The documents' versions when the run started: a diagnostic's fix is refused once they move on. */
   versions: Map<string, number>;
   settings: SelfHealSettings;
+  /** The run's id; its targets' problems share it as their batch, so one does not replace another's. */
   runId: string;
   /** Offered when the engine could not be reached. */
   rerun: () => Thenable<unknown>;
@@ -40,7 +41,6 @@ export async function concludeHeal(deps: ConcludeDeps, { target, record, version
   const { channels, statusBar, problems, diagnostics } = deps;
   const { root, files } = target;
   const recipe = recipeOf(target.launch);
-  // The targets of one run share its id as their problems' batch: one does not replace another's.
   const outcome: HealOutcome = { record, applied: [] };
   channels.appendProgram(`${record.lastRun.outputTail}\n${summaryOf(record)}\n`);
   if (record.outcome === 'engine-error' && record.stopReason.startsWith(ENVIRONMENT_NOT_PREPARED)) {
