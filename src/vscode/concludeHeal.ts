@@ -31,18 +31,16 @@ export interface Concluding {
   /** The documents' versions when the run started: a diagnostic's fix is refused once they move on. */
   versions: Map<string, number>;
   settings: SelfHealSettings;
+  /** The run's id; its targets' problems share it as their batch, so one does not replace another's. */
   runId: string;
-  /** One of several targets: its diagnostics are added, the run cleared the files before. */
-  shared: boolean;
   /** Offered when the engine could not be reached. */
   rerun: () => Thenable<unknown>;
 }
 
-export async function concludeHeal(deps: ConcludeDeps, { target, record, versions, settings, runId, rerun, shared }: Concluding): Promise<HealOutcome> {
+export async function concludeHeal(deps: ConcludeDeps, { target, record, versions, settings, runId, rerun }: Concluding): Promise<HealOutcome> {
   const { channels, statusBar, problems, diagnostics } = deps;
   const { root, files } = target;
   const recipe = recipeOf(target.launch);
-  const clears = shared ? [] : undefined;
   const outcome: HealOutcome = { record, applied: [] };
   channels.appendProgram(`${record.lastRun.outputTail}\n${summaryOf(record)}\n`);
   if (record.outcome === 'engine-error' && record.stopReason.startsWith(ENVIRONMENT_NOT_PREPARED)) {
@@ -63,12 +61,12 @@ export async function concludeHeal(deps: ConcludeDeps, { target, record, version
   statusBar.show({ kind: 'found', engine: record.lastRun.engine || record.firstRun.engine });
   const fixed = record.changedFiles;
   if (Object.keys(fixed).length === 0) {
-    diagnostics.show({ root, entry: record.entry, recipe, clears, files, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'clean' ? null : record.lastRun.error, versions);
+    diagnostics.show({ root, entry: record.entry, recipe, batch: runId, files, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'clean' ? null : record.lastRun.error, versions);
     return outcome;
   }
   const accepted = settings.fix.applyMode === 'auto' || (await deps.preview.confirm(root, files, fixed, summaryOf(record)));
   if (!accepted) {
-    diagnostics.show({ root, entry: record.entry, recipe, clears, files, stdoutBytes: record.firstRun.stdoutBytes }, record.firstRun.error, versions);
+    diagnostics.show({ root, entry: record.entry, recipe, batch: runId, files, stdoutBytes: record.firstRun.stdoutBytes }, record.firstRun.error, versions);
     return { ...outcome, notApplied: 'discarded' };
   }
   try {
@@ -76,7 +74,7 @@ export async function concludeHeal(deps: ConcludeDeps, { target, record, version
     deps.ledger.remember({ runId, entry: record.entry, root, before: Object.fromEntries(Object.keys(fixed).map((f) => [f, files[f]])), after: fixed });
     outcome.applied = Object.keys(fixed);
     const healedFiles = { ...files, ...fixed };
-    diagnostics.show({ root, entry: record.entry, recipe, clears, files: healedFiles, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'healed' ? null : record.lastRun.error, documentVersions(root, Object.keys(healedFiles)));
+    diagnostics.show({ root, entry: record.entry, recipe, batch: runId, files: healedFiles, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'healed' ? null : record.lastRun.error, documentVersions(root, Object.keys(healedFiles)));
   } catch (error) {
     if (!(error instanceof StaleDocumentError)) throw error;
     void vscode.window.showWarningMessage(`Self-Heal: the fix was not applied: ${error.message}`);

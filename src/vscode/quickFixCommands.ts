@@ -42,6 +42,7 @@ export interface QuickFixOutcome {
 export class QuickFixCommands {
   last: QuickFixOutcome | undefined;
   private aiRuns = 0;
+  private fixRuns = 0;
 
   constructor(private readonly deps: QuickFixDeps) {}
 
@@ -89,8 +90,8 @@ export class QuickFixCommands {
       if (error instanceof StaleDocumentError) return this.report({ applied: false, verdict, message: `Self-Heal: not applied: ${error.message}` });
       throw error;
     }
-    const clears = touchedBy(origin, candidate.edits.map((e) => e.file));
-    this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, recipe: origin.recipe, clears, files: fixed, stdoutBytes: after.stdoutBytes }, afterError, versionsOf(origin.root, fixed));
+    const edited = [...new Set(candidate.edits.map((e) => e.file))];
+    this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, recipe: origin.recipe, batch: this.nextBatch(), edited, files: fixed, stdoutBytes: after.stdoutBytes }, afterError, versionsOf(origin.root, fixed));
     return this.report({ applied: true, verdict, message: `Self-Heal: ${candidate.description}: applied (verified: ${verdict === 'clean' ? 'the program runs clean' : 'the program gets further'}).` }, false);
   }
 
@@ -143,7 +144,7 @@ export class QuickFixCommands {
     this.deps.sink?.updateFile(runId, { ...record, changedFiles: {}, root: origin.root });
     this.deps.sink?.finishRun(runId, record.outcome === 'healed' ? 'healed' : 'not-healed');
     const files = { ...origin.files, ...changed };
-    this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, recipe: origin.recipe, clears: touchedBy(origin, Object.keys(changed)), files, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'healed' ? null : record.lastRun.error, versionsOf(origin.root, files));
+    this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, recipe: origin.recipe, batch: this.nextBatch(), edited: Object.keys(changed), files, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'healed' ? null : record.lastRun.error, versionsOf(origin.root, files));
     const kept = record.attempts.filter((a) => a.outcome === 'healed' || a.outcome === 'progress').map((a) => a.fix?.description).join('; ');
     return this.report({ applied: true, record, message: `Self-Heal: applied a verified fix from ${model.model}: ${kept}.` }, false);
   }
@@ -160,17 +161,17 @@ export class QuickFixCommands {
     return { offer, origin: found.origin, uri: offer.uri };
   }
 
+  /** A fix's re-run is a run of its own: it replaces the target's problems, keeping them for undo. */
+  private nextBatch(): string {
+    return `fix-${Date.now()}-${++this.fixRuns}`;
+  }
+
   private report(outcome: QuickFixOutcome, warn = true): QuickFixOutcome {
     this.last = outcome;
     if (warn) void vscode.window.showWarningMessage(outcome.message);
     else void vscode.window.showInformationMessage(outcome.message);
     return outcome;
   }
-}
-
-/** The files whose diagnostics a fix's re-run speaks for: the other targets of a workspace run keep theirs. */
-function touchedBy(origin: DiagnosedError, edited: readonly string[]): string[] {
-  return [...new Set([origin.entry, ...(origin.error.file ? [origin.error.file] : []), ...edited])];
 }
 
 function versionsOf(root: string, files: Readonly<Record<string, string>>): Map<string, number> {

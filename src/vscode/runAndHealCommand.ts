@@ -143,14 +143,12 @@ export class RunAndHealCommand {
     this.lastRunId = runId;
     try {
       const records = await this.heal(targets, settings, heal, controller, title);
-      const shared = targets.length > 1;
-      if (shared) this.deps.diagnostics.clear(targets.flatMap((t) => Object.keys(t.files).map((file) => uriOf(t.root, file))));
       const outcomes: HealOutcome[] = [];
       for (const [index, record] of records.entries()) {
         const target = targets[index];
         const versions = documentVersions(target.root, Object.keys(target.files));
         const rerun = () => this.run(uriOf(target.root, record.entry), true);
-        const outcome = await concludeHeal({ ...this.deps, ledger: this.ledger }, { target, record, versions, settings, runId, rerun, shared });
+        const outcome = await concludeHeal({ ...this.deps, ledger: this.ledger }, { target, record, versions, settings, runId, rerun });
         outcomes.push(outcome);
         // The panel offers Revert This Fix only for what is in the file.
         this.deps.sink?.updateFile(runId, { ...record, changedFiles: outcome.applied.length > 0 ? record.changedFiles : {}, root: target.root });

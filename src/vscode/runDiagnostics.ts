@@ -1,9 +1,13 @@
-// One diagnostic collection, "Self-Heal": each run replaces its files' diagnostics, a clean run clears
-// them, and an edit to the lines a diagnostic points at drops it, so nothing shown is stale. Each
-// diagnostic remembers the error and the text it was found in, for the quick fixes.
+// One diagnostic collection, "Self-Heal". Each problem belongs to the target whose run found it
+// (core/errors/ownedProblems.ts decides): a run replaces its own target's problems and those left in
+// the files its error points into, never another target's; a clean run clears its own. An edit to the
+// lines a problem points at drops it, and undo brings it back once the text is again what the run
+// saw. Each diagnostic remembers the error and the text it was found in, for the quick fixes.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { diagnosticFor, type DiagnosticSpec } from '../core/errors/diagnosticModel';
+import { OwnedProblems, ownerOf, type OwnedProblem } from '../core/errors/ownedProblems';
+import { fileText } from '../core/files/fileTexts';
 import type { RunRecipe } from '../core/heal/healTargets';
 import type { PythonError } from '../core/errors/pythonError';
 
@@ -19,7 +23,10 @@ export interface DiagnosedError {
   recipe: RunRecipe;
   /** The workspace folder the paths are relative to. */
   root: string;
-  /** The document's version when it was run; a fix is refused once it moves on. */
+  /**
+   * The document's version when its text was the run's; a fix is refused once it moves on. Brought
+   * up to date when undo gives the document the run's text again.
+   */
   version: number | undefined;
   /** Bytes the program printed before failing: a verified fix must not make it stop sooner. */
   stdoutBytes: number;
@@ -29,48 +36,52 @@ export interface ShownRun {
   root: string;
   entry: string;
   files: Readonly<Record<string, string>>;
+  /** The run these problems come from: the targets of one workspace run share it. */
+  batch: string;
   stdoutBytes?: number;
   recipe?: RunRecipe;
-  /** The files whose diagnostics this run replaces; every file of the run when absent. */
-  clears?: readonly string[];
+  /**
+   * A quick fix's re-run: the files it changed (root-relative), whose new text it saw. The target's
+   * earlier problems are kept in memory, so undoing the fix brings them back.
+   */
+  edited?: readonly string[];
+}
+
+interface Shown {
+  diagnostic: vscode.Diagnostic;
+  origin: DiagnosedError;
 }
 
 export class RunDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  private readonly origins = new WeakMap<vscode.Diagnostic, DiagnosedError>();
-  private readonly listener = vscode.workspace.onDidChangeTextDocument((event) => this.dropEdited(event));
+  private readonly problems = new OwnedProblems<Shown>((a, b) => sameDiagnostic(a.diagnostic, b.diagnostic));
+  /** The URIs behind the problems' file keys, for publishing. */
+  private readonly uris = new Map<string, vscode.Uri>();
+  private readonly listener = vscode.workspace.onDidChangeTextDocument((event) => this.followEdit(event));
 
-  /**
-   * Replaces the diagnostics of the run's files (`clears`, else every file of the run) and adds the
-   * error's. One file of a workspace run clears nothing: the files around it are other targets', whose
-   * errors it must not wipe (the run cleared them all before it started).
-   */
+  /** Shows what a run found (`error`, or nothing for a clean run), replacing what it owns. */
   show(run: ShownRun, error: PythonError | null, versions: ReadonlyMap<string, number>): void {
-    for (const file of run.clears ?? Object.keys(run.files)) this.collection.delete(uriOf(run.root, file));
-    if (!error) return;
-    const spec = diagnosticFor(error, run.entry, run.files);
-    const uri = uriOf(run.root, spec.file);
-    const diagnostic = toDiagnostic(spec, run.root);
-    this.origins.set(diagnostic, { error, files: run.files, entry: run.entry, recipe: run.recipe ?? { entry: run.entry }, root: run.root, version: versions.get(uri.toString()), stdoutBytes: run.stdoutBytes ?? 0 });
-    const others = (this.collection.get(uri) ?? []).filter((d) => !sameDiagnostic(d, diagnostic));
-    this.collection.set(uri, [...others, diagnostic]);
-  }
-
-  clear(uris: readonly vscode.Uri[]): void {
-    for (const uri of uris) this.collection.delete(uri);
-  }
-
-  /** Removes one diagnostic (its fix was applied). */
-  remove(uri: vscode.Uri, diagnostic: vscode.Diagnostic): void {
-    const kept = (this.collection.get(uri) ?? []).filter((d) => d !== diagnostic && !sameDiagnostic(d, diagnostic));
-    this.collection.set(uri, kept);
+    const owner = ownerOf(run.root, run.entry);
+    const seen = new Map<string, string>();
+    for (const file of run.edited ?? []) seenIn(seen, run, file);
+    const found: Array<OwnedProblem<Shown>> = [];
+    if (error) {
+      const spec = diagnosticFor(error, run.entry, run.files);
+      const uri = uriOf(run.root, spec.file);
+      const file = uri.toString();
+      this.uris.set(file, uri);
+      const diagnostic = toDiagnostic(spec, run.root);
+      const origin: DiagnosedError = { error, files: run.files, entry: run.entry, recipe: run.recipe ?? { entry: run.entry }, root: run.root, version: versions.get(file), stdoutBytes: run.stdoutBytes ?? 0 };
+      found.push({ owner, batch: run.batch, file, startLine: spec.startLine - 1, endLine: spec.endLine - 1, seenText: seenIn(seen, run, spec.file), payload: { diagnostic, origin } });
+    }
+    const changed = this.problems.record({ owner, batch: run.batch, files: found.map((p) => p.file), keepsHistory: run.edited !== undefined }, found, seen);
+    this.publish(changed);
   }
 
   originOf(diagnostic: vscode.Diagnostic, uri: vscode.Uri): { diagnostic: vscode.Diagnostic; origin: DiagnosedError } | undefined {
     // The lightbulb hands back copies; match them to ours by range, message and code.
-    const ours = (this.collection.get(uri) ?? []).find((d) => d === diagnostic || sameDiagnostic(d, diagnostic));
-    const origin = ours && this.origins.get(ours);
-    return ours && origin ? { diagnostic: ours, origin } : undefined;
+    const ours = this.problems.shownIn(uri.toString()).find((p) => p.payload.diagnostic === diagnostic || sameDiagnostic(p.payload.diagnostic, diagnostic));
+    return ours && { diagnostic: ours.payload.diagnostic, origin: ours.payload.origin };
   }
 
   all(): Array<{ uri: vscode.Uri; diagnostics: readonly vscode.Diagnostic[] }> {
@@ -79,13 +90,27 @@ export class RunDiagnostics implements vscode.Disposable {
     return result;
   }
 
-  private dropEdited(event: vscode.TextDocumentChangeEvent): void {
-    const current = this.collection.get(event.document.uri);
-    if (!current || current.length === 0 || event.contentChanges.length === 0) return;
-    const touched = (d: vscode.Diagnostic) =>
-      event.contentChanges.some((change) => change.range.start.line <= d.range.end.line && change.range.end.line >= d.range.start.line);
-    const kept = current.filter((d) => !touched(d));
-    if (kept.length !== current.length) this.collection.set(event.document.uri, kept);
+  private followEdit(event: vscode.TextDocumentChangeEvent): void {
+    if (event.contentChanges.length === 0) return;
+    const file = event.document.uri.toString();
+    const spans = event.contentChanges.map((change) => ({ startLine: change.range.start.line, endLine: change.range.end.line }));
+    let changed = this.problems.dropEdited(file, spans);
+    if (this.problems.watches(file)) {
+      const now = this.problems.textChanged(file, event.document.getText());
+      // The document holds the run's text again: a fix made from that text fits this version.
+      for (const problem of now.current) problem.payload.origin.version = event.document.version;
+      changed ||= now.changed;
+    }
+    if (changed) this.publish([file]);
+  }
+
+  private publish(files: Iterable<string>): void {
+    for (const file of files) {
+      const uri = this.uris.get(file) ?? vscode.Uri.parse(file);
+      const shown = this.problems.shownIn(file);
+      if (shown.length === 0) this.collection.delete(uri);
+      else this.collection.set(uri, shown.map((p) => p.payload.diagnostic));
+    }
   }
 
   dispose(): void {
@@ -96,6 +121,13 @@ export class RunDiagnostics implements vscode.Disposable {
 
 export function uriOf(root: string, relative: string): vscode.Uri {
   return vscode.Uri.file(path.join(root, ...relative.split('/')));
+}
+
+/** Notes the text the run saw for `file` under its URI key, and returns it. */
+function seenIn(seen: Map<string, string>, run: ShownRun, file: string): string | undefined {
+  const text = fileText(run.files, file);
+  if (text !== undefined) seen.set(uriOf(run.root, file).toString(), text);
+  return text;
 }
 
 function toDiagnostic(spec: DiagnosticSpec, root: string): vscode.Diagnostic {
