@@ -2,7 +2,7 @@
 import { EngineError } from '../core/run/engineError';
 import { describeBytes } from '../core/run/limits';
 import { connectEngine } from '../sandbox/engineDiscovery';
-import { listEnvironmentImages, pruneEnvironmentImages, type EnvironmentImage } from '../sandbox/environmentImages';
+import { listEnvironmentImages, pruneEnvironmentImages, type EnvironmentImage } from '../sandbox/environment/environmentImages';
 import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './cliArgs';
 import type { CliIo } from './cliIo';
 

@@ -9,7 +9,7 @@ import { withEnvironmentFiles, type RunSet } from '../core/program/runSet';
 import { OpenAIFixer } from '../llm/openaiFixer';
 import { UNSANDBOXED_NOTICE } from '../local/localRunner';
 import { DockerSandbox } from '../sandbox/dockerSandbox';
-import { EnvironmentBuilder } from '../sandbox/environmentBuilder';
+import { EnvironmentBuilder } from '../sandbox/environment/environmentBuilder';
 import { parseArgs, UsageError } from './cliArgs';
 import type { CliIo } from './cliIo';
 import { writeHealedFiles } from './healedFileWriter';

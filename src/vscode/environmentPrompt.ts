@@ -1,7 +1,7 @@
 // The question before a workspace's requirements are installed, and the builder the editor uses.
 import type { SelfHealSettings } from '../core/settings/settingsModel';
 import type { DockerSandbox } from '../sandbox/dockerSandbox';
-import type { EnvironmentBuilder } from '../sandbox/environmentBuilder';
+import type { EnvironmentBuilder } from '../sandbox/environment/environmentBuilder';
 import { withoutCredentials } from '../core/environment/requirementSources';
 import type { AskToBuild } from './environmentConsent';
 import type { Questions } from './questions';

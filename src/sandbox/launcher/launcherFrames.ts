@@ -2,8 +2,8 @@
 // program's own stderr bytes, passed on as they come, then the launcher's report. A byte where a
 // frame should start means the launcher itself broke (say, an interpreter that cannot run it): from
 // there on the bytes are passed on as they are, and the engine is asked how the container ended.
-import type { CapturedException } from '../core/errors/capturedException';
-import { capturedFromJson } from '../core/errors/capturedRecord';
+import type { CapturedException } from '../../core/errors/capturedException';
+import { capturedFromJson } from '../../core/errors/capturedRecord';
 import { FRAME_HEADER_BYTES, FRAME_START, MAX_RECORD_BYTES } from './launcher';
 
 /** Room for the exit status line in front of the record. */

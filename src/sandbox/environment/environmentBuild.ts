@@ -3,14 +3,14 @@
 // container is removed whatever happens.
 import type Docker from 'dockerode';
 import { StringDecoder } from 'string_decoder';
-import { EngineError, withDeadline } from '../core/run/engineError';
-import { EnvironmentError } from '../core/environment/environmentTypes';
-import type { OutputStream } from '../core/run/runTypes';
-import { removeContainer } from './containerRemoval';
-import { SANDBOX_USER } from './containerSpec';
+import { EngineError, withDeadline } from '../../core/run/engineError';
+import { EnvironmentError } from '../../core/environment/environmentTypes';
+import type { OutputStream } from '../../core/run/runTypes';
+import { removeContainer } from '../containerRemoval';
+import { SANDBOX_USER } from '../containerSpec';
 import { BUILD_DRIVER_SOURCE, BUILD_USER_ID, DRIVER_MARKER, JOB_DIR, pipFailure, PTH_FILE, PTH_LINE, TARGET_DIR, type PipJob } from './pipInstall';
-import { StreamDemuxer } from './streamDemux';
-import { tarOfEntries } from './tarArchive';
+import { StreamDemuxer } from '../streamDemux';
+import { tarOfEntries } from '../tarArchive';
 
 export type BuildNetwork = 'bridge' | 'host';
 

@@ -1,7 +1,7 @@
 // What runs inside a build container: pip, as the sandbox user, installing a requirements file into
 // a folder of its own that the interpreter imports from, and how its failure is told to the user.
-import { EnvironmentError } from '../core/environment/environmentTypes';
-import { withoutCredentials } from '../core/environment/requirementSources';
+import { EnvironmentError } from '../../core/environment/environmentTypes';
+import { withoutCredentials } from '../../core/environment/requirementSources';
 
 /**
  * Where pip's result lands in the image: a folder owned by the build user (made by the job archive's

@@ -2,14 +2,14 @@
 // kept on the engine under a tag that is a hash of everything that decides what gets installed.
 import { createHash } from 'crypto';
 import type Docker from 'dockerode';
-import { EngineError, withDeadline } from '../core/run/engineError';
-import { EnvironmentError, type EnvironmentProvider } from '../core/environment/environmentTypes';
-import type { ConnectedEngine } from './engineDiscovery';
+import { EngineError, withDeadline } from '../../core/run/engineError';
+import { EnvironmentError, type EnvironmentProvider } from '../../core/environment/environmentTypes';
+import type { ConnectedEngine } from '../engineDiscovery';
 import { buildEnvironmentImage, type BuildNetwork, type BuildSpec } from './environmentBuild';
 import { environmentLabels, LABEL_ENVIRONMENT } from './environmentImages';
-import { ensureImage } from './imageProvider';
+import { ensureImage } from '../imageProvider';
 import { ALLOW_SOURCE_BUILDS_HINT, pipJob, type PipJob } from './pipInstall';
-import { sourceRequirements, withoutCredentials } from '../core/environment/requirementSources';
+import { sourceRequirements, withoutCredentials } from '../../core/environment/requirementSources';
 import { SharedBuild } from './sharedBuild';
 
 export { LABEL_ENVIRONMENT };
