@@ -3,7 +3,7 @@
 import { EngineError, withDeadline } from '../core/run/engineError';
 import type { EngineFacts, OutputStream, RunRequest, RunResult } from '../core/run/runTypes';
 import { RunWatch } from '../core/run/runWatch';
-import { APP_DIR, encodeJob } from './launcher/launcher';
+import { APP_DIR, encodeJob } from './launcher/launcherProtocol';
 import type { PreparedContainer } from './preparedContainer';
 import { LauncherFrames } from './launcher/launcherFrames';
 
