@@ -8,7 +8,8 @@ import { LABEL_HOST, LABEL_MANAGED, LABEL_OWNER, LABEL_PID, LABEL_SESSION } from
 import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
 import { ENVIRONMENT_REPOSITORY, EnvironmentBuilder, environmentHash, LABEL_ENVIRONMENT, type EnvironmentBuilderOptions } from '../../src/sandbox/environment/environmentBuilder';
 import { LABEL_BASE_IMAGE, LABEL_BASE_IMAGE_ID, LABEL_REQUIREMENTS, LABEL_SOURCE_BUILDS } from '../../src/sandbox/environment/environmentImages';
-import { JOB_DIR, pipJob } from '../../src/sandbox/environment/pipInstall';
+import { JOB_DIR } from '../../src/sandbox/environment/pipBuildDriver';
+import { pipJob } from '../../src/sandbox/environment/pipJob';
 import { startPackageIndex, type PackageIndex } from './packageIndex';
 import { containersOfThisProcess, engineHost, limits, newSandbox, SESSION, TEST_IMAGE } from './sandboxHelper';
 

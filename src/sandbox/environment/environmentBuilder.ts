@@ -5,10 +5,11 @@ import type Docker from 'dockerode';
 import { EngineError, withDeadline } from '../../core/run/engineError';
 import { EnvironmentError, type EnvironmentProvider } from '../../core/environment/environmentTypes';
 import type { ConnectedEngine } from '../engineDiscovery';
-import { buildEnvironmentImage, type BuildNetwork, type BuildSpec } from './environmentBuild';
+import type { BuildNetwork, BuildSpec } from './buildContainerSpec';
+import { buildEnvironmentImage } from './environmentBuild';
 import { environmentLabels, LABEL_ENVIRONMENT } from './environmentImages';
 import { ensureImage } from '../imageProvider';
-import { ALLOW_SOURCE_BUILDS_HINT, pipJob, type PipJob } from './pipInstall';
+import { ALLOW_SOURCE_BUILDS_HINT, pipJob, type PipJob } from './pipJob';
 import { sourceRequirements, withoutCredentials } from '../../core/environment/requirementSources';
 import { SharedBuild } from './sharedBuild';
 
