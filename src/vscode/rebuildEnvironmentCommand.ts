@@ -3,10 +3,8 @@
 import * as vscode from 'vscode';
 import { dependenciesOf } from '../core/environment/dependencies';
 import { RunSetError, withEnvironmentFiles } from '../core/program/runSet';
-import type { DockerSandbox } from '../sandbox/dockerSandbox';
 import type { Channels } from './channels';
 import type { EnvironmentConsent } from './environmentConsent';
-import { editorEnvironmentBuilder } from './environmentPrompt';
 import type { RunnerProvider } from './runnerProvider';
 import { readSettings } from './settings';
 
@@ -32,8 +30,8 @@ export async function rebuildEnvironment({ channels, runners, consent }: Rebuild
   }
   if (requirements.length === 0) return refuse(`Self-Heal: ${folder.name} declares no requirements (requirements.txt or pyproject.toml).`);
   if (!(await consent.allowed(requirements))) return undefined;
-  const runner = (await runners.runnerFor(settings)) as DockerSandbox;
-  const builder = await editorEnvironmentBuilder(runner, settings, (line) => channels.log.info(line));
+  const builder = await runners.environmentsFor(settings, (line) => channels.log.info(`pip: ${line}`));
+  if (!builder) return refuse('Self-Heal: environments are container images; selfHeal.runner is local.');
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Self-Heal: rebuilding the environment of ${folder.name}`, cancellable: true },
     async (progress, token) => {

@@ -1,11 +1,10 @@
 // What one environment build is made of, the container it runs in (the run's limits, adapted for pip)
 // and what the commit changes back, so the image is the base image plus the install.
 import type Docker from 'dockerode';
+import type { BuildNetwork } from '../../core/environment/environmentTypes';
 import { SANDBOX_USER } from '../containerSpec';
 import { BUILD_DRIVER_SOURCE } from './pipBuildDriver';
 import type { PipJob } from './pipJob';
-
-export type BuildNetwork = 'bridge' | 'host';
 
 export interface BuildSpec {
   baseImage: string;
