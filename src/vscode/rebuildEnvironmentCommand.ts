@@ -14,7 +14,10 @@ export interface RebuildEnvironmentDeps {
   consent: EnvironmentConsent;
 }
 
-export async function rebuildEnvironment({ channels, runners, consent }: RebuildEnvironmentDeps): Promise<string | undefined> {
+/** What the command did, as the user was told: the new image, or why there is none; undefined when the user said no. */
+export type RebuildOutcome = { tag: string } | { refused: string } | undefined;
+
+export async function rebuildEnvironment({ channels, runners, consent }: RebuildEnvironmentDeps): Promise<RebuildOutcome> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
   if (!vscode.workspace.isTrusted) return refuse('Self-Heal builds environments only in trusted workspaces.');
@@ -32,7 +35,7 @@ export async function rebuildEnvironment({ channels, runners, consent }: Rebuild
   if (!(await consent.allowed(requirements))) return undefined;
   const builder = await runners.environmentsFor(settings, (line) => channels.log.info(`pip: ${line}`));
   if (!builder) return refuse('Self-Heal: environments are container images; selfHeal.runner is local.');
-  return vscode.window.withProgress(
+  return vscode.window.withProgress<RebuildOutcome>(
     { location: vscode.ProgressLocation.Notification, title: `Self-Heal: rebuilding the environment of ${folder.name}`, cancellable: true },
     async (progress, token) => {
       const controller = new AbortController();
@@ -44,7 +47,7 @@ export async function rebuildEnvironment({ channels, runners, consent }: Rebuild
         } });
         channels.log.info(`environment rebuilt: ${tag} (${requirements.join(', ')})`);
         void vscode.window.showInformationMessage(`Self-Heal: environment rebuilt (${requirements.length} requirement${requirements.length === 1 ? '' : 's'}).`);
-        return tag;
+        return { tag };
       } catch (error) {
         channels.log.error(`environment not rebuilt: ${(error as Error).message}`);
         return refuse(`Self-Heal: ${(error as Error).message}`);
@@ -53,7 +56,7 @@ export async function rebuildEnvironment({ channels, runners, consent }: Rebuild
   );
 }
 
-function refuse(message: string): undefined {
+function refuse(message: string): RebuildOutcome {
   void vscode.window.showWarningMessage(message);
-  return undefined;
+  return { refused: message };
 }
