@@ -1,5 +1,4 @@
 // Everything the extension loads on first use rather than at activation: the engine client
-// (dockerode), environment images, and the model client (openai). Bundled as dist/edge.js.
-export { DockerSandbox } from './sandbox/dockerSandbox';
-export { EnvironmentBuilder } from './sandbox/environmentBuilder';
+// (dockerode) with environment images, and the model client (openai). Bundled as dist/edge.js.
+export { sandboxWithEnvironments } from './sandbox/sandboxWithEnvironments';
 export { OpenAIFixer } from './llm/openaiFixer';

@@ -16,6 +16,21 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** A command's flag table from the names of each kind. */
+export function flagTable(names: { readonly [Kind in FlagSpec['kind']]?: readonly string[] }): Record<string, FlagSpec> {
+  const table: Record<string, FlagSpec> = {};
+  for (const kind of ['switch', 'value', 'optional'] as const) {
+    for (const name of names[kind] ?? []) table[name] = { kind };
+  }
+  return table;
+}
+
+/** The value given to a flag; undefined when the flag is absent or was given without one. */
+export function flagValue(args: ParsedArgs, name: string): string | undefined {
+  const value = args.flags.get(name);
+  return typeof value === 'string' ? value : undefined;
+}
+
 export function parseArgs(argv: readonly string[], specs: Readonly<Record<string, FlagSpec>>): ParsedArgs {
   const parsed: ParsedArgs = { positionals: [], flags: new Map(), rest: [] };
   for (let i = 0; i < argv.length; i++) {
@@ -29,7 +44,8 @@ export function parseArgs(argv: readonly string[], specs: Readonly<Record<string
       continue;
     }
     const [name, inlineValue] = splitFlag(arg.slice(2));
-    const spec = specs[name];
+    // Own entries only: `--constructor` names no flag, whatever a plain object inherits.
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
     if (!spec) throw new UsageError(`unknown option --${name}`);
     if (spec.kind === 'switch') {
       if (inlineValue !== undefined) throw new UsageError(`--${name} takes no value`);

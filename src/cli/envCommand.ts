@@ -2,8 +2,8 @@
 import { EngineError } from '../core/run/engineError';
 import { describeBytes } from '../core/run/limits';
 import { connectEngine } from '../sandbox/engineDiscovery';
-import { listEnvironmentImages, pruneEnvironmentImages, type EnvironmentImage } from '../sandbox/environmentImages';
-import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './cliArgs';
+import { listEnvironmentImages, pruneEnvironmentImages, type EnvironmentImage } from '../sandbox/environment/environmentImages';
+import { flagTable, flagValue, parseArgs, UsageError, type ParsedArgs } from './cliArgs';
 import type { CliIo } from './cliIo';
 
 export const ENV_USAGE = `Usage: self-heal env list [--json] [--docker-host URL]
@@ -20,13 +20,7 @@ hash of the requirements, the base image's ID and pip's options (localhost/self-
 An image a container still uses is kept, and the reason printed.
 `;
 
-const ENV_FLAGS: Record<string, FlagSpec> = {
-  json: { kind: 'switch' },
-  all: { kind: 'switch' },
-  'older-than': { kind: 'value' },
-  'docker-host': { kind: 'value' },
-  help: { kind: 'switch' },
-};
+const ENV_FLAGS = flagTable({ switch: ['json', 'all', 'help'], value: ['older-than', 'docker-host'] });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -38,9 +32,8 @@ export async function envCommand(argv: readonly string[], io: CliIo): Promise<nu
     return action === undefined ? 2 : 0;
   }
   if (action !== 'list' && action !== 'prune') throw new UsageError(`unknown env action "${action}"; use list or prune`);
-  const host = parsed.flags.get('docker-host');
   try {
-    return await envAction(action, parsed, typeof host === 'string' ? host : undefined, io);
+    return await envAction(action, parsed, flagValue(parsed, 'docker-host'), io);
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     io.stderr.write(`self-heal: ${error.message}\n`);

@@ -2,22 +2,21 @@
 // breaks (rules first, then a model), proves each fix by running it again, and reports the ledger.
 // Files on disk change only with --write.
 import * as path from 'path';
-import { healTargets, imagesFrom, type HealTarget, type ImageFor } from '../core/heal/healTargets';
+import type { EnvironmentChoices } from '../core/environment/environmentTypes';
+import { healTargets, imagesFrom, type HealTarget } from '../core/heal/healTargets';
 import type { FileHealRecord } from '../core/heal/ledger';
 import type { ModelFixer } from '../core/model/modelTypes';
 import { withEnvironmentFiles, type RunSet } from '../core/program/runSet';
 import { OpenAIFixer } from '../llm/openaiFixer';
 import { UNSANDBOXED_NOTICE } from '../local/localRunner';
-import { DockerSandbox } from '../sandbox/dockerSandbox';
-import { EnvironmentBuilder } from '../sandbox/environmentBuilder';
-import { parseArgs, UsageError } from './cliArgs';
 import type { CliIo } from './cliIo';
+import { createRunner, readStdin, setUpCommand } from './commandSetup';
 import { writeHealedFiles } from './healedFileWriter';
 import { HEAL_FLAGS, healOptionsFrom, type HealCliOptions } from './healOptions';
 import { healExitStatus, healSummaryLine, progressLine, type HealReportEntry } from './healReport';
-import { createRunner, readStdin, RUN_USAGE } from './runCommand';
+import { RUN_USAGE } from './runCommand';
 import { withRole } from './runReport';
-import { collectTargets, healTargetOf, type RunTarget } from './runTargets';
+import { healTargetOf, type RunTarget } from './runTargets';
 
 
 export const HEAL_USAGE = `Usage: self-heal heal FILE|FOLDER... [options] [-- ARGS...]
@@ -53,14 +52,10 @@ Options:
 ${RUN_USAGE.slice(RUN_USAGE.indexOf('Options:\n') + 'Options:\n'.length)}`;
 
 export async function healCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv, HEAL_FLAGS);
-  if (parsed.flags.has('help')) {
-    io.stdout.write(HEAL_USAGE);
-    return 0;
-  }
-  if (parsed.positionals.length === 0) throw new UsageError('name at least one Python file to heal');
-  const options = healOptionsFrom(parsed, io.env);
-  const targets = await withEnvironment(await collectTargets(parsed.positionals, io.cwd));
+  const setup = await setUpCommand(argv, io, { flags: HEAL_FLAGS, usage: HEAL_USAGE, verb: 'heal', optionsFrom: healOptionsFrom });
+  if (!setup) return 0;
+  const { parsed, options } = setup;
+  const targets = await withEnvironment(setup.targets);
   const stdin = await readStdin(options, io);
 
   const say = (line: string): void => {
@@ -70,16 +65,16 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
   if (options.runner === 'local') say(UNSANDBOXED_NOTICE);
   if (options.allowSourceBuilds) say('environment: source builds allowed: a package built from source runs its own code in the build, with the index settings in reach');
 
-  const runner = createRunner(options, io, targets.length);
+  const { runner, environments } = createRunner(options, io, targets.length);
   const named = new Map<HealTarget, string>(targets.map((target) => [healTargetOf(target), target.file]));
   const fileOf = (target: HealTarget): string => named.get(target) ?? target.launch.target;
-  const environments = options.runner === 'docker' ? environmentsFor(runner as DockerSandbox, options, io.env, say) : undefined;
+  const imageFor = environments && imagesFrom(environments(environmentChoices(options, io.env, say)));
   const model = options.model ? modelFixer(options, io) : undefined;
   let records: FileHealRecord[];
   try {
     records = await healTargets([...named.keys()], {
       runner, limits: options.limits, maxAttempts: options.maxAttempts, rules: options.rules, model, keepPartial: options.keepPartial,
-      imageFor: environments, args: parsed.rest, stdin, signal: io.signal, parallel: options.parallel,
+      imageFor, args: parsed.rest, stdin, signal: io.signal, parallel: options.parallel,
       approveInstall: options.allowInstall ? async () => true : undefined,
       onProgress: (target, progress) => say(progressLine(fileOf(target), progress)),
       onRecord: (target, record) => {
@@ -113,12 +108,9 @@ async function withEnvironment(targets: RunTarget[]): Promise<RunTarget[]> {
 /** pip settings a user may need for a mirror or a private index; passed to pip, never kept in an image. */
 const PIP_SETTINGS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_TRUSTED_HOST', 'PIP_FIND_LINKS'];
 
-function environmentsFor(sandbox: DockerSandbox, options: HealCliOptions, env: NodeJS.ProcessEnv, say: (line: string) => void): ImageFor {
+function environmentChoices(options: HealCliOptions, env: NodeJS.ProcessEnv, say: (line: string) => void): EnvironmentChoices {
   const pipEnv = Object.fromEntries(PIP_SETTINGS.filter((name) => env[name]).map((name) => [name, env[name] as string]));
-  const builder = new EnvironmentBuilder(sandbox, {
-    buildNetwork: options.installNetwork, pipEnv, allowSourceBuilds: options.allowSourceBuilds, onProgress: (line) => say(`pip: ${line}`),
-  });
-  return imagesFrom(builder);
+  return { buildNetwork: options.installNetwork, pipEnv, allowSourceBuilds: options.allowSourceBuilds, onProgress: (line) => say(`pip: ${line}`) };
 }
 
 function modelFixer(options: HealCliOptions, io: CliIo): ModelFixer {

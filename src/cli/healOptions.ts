@@ -1,24 +1,15 @@
 // Turns `self-heal heal` flags into heal options: the run flags plus attempts, writing and the model.
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../core/model/modelTypes';
 import { DEFAULT_MAX_ATTEMPTS } from '../core/heal/healFile';
-import { UsageError, type FlagSpec, type ParsedArgs } from './cliArgs';
+import { flagTable, flagValue, UsageError, type ParsedArgs } from './cliArgs';
 import { RUN_FLAGS, runOptionsFrom, type RunOptions } from './runOptions';
 
-export const HEAL_FLAGS: Record<string, FlagSpec> = {
+export const HEAL_FLAGS = {
   ...RUN_FLAGS,
-  'no-llm': { kind: 'switch' },
-  'no-rules': { kind: 'switch' },
-  'max-attempts': { kind: 'value' },
-  write: { kind: 'switch' },
-  'keep-partial': { kind: 'switch' },
-  model: { kind: 'value' },
-  'base-url': { kind: 'value' },
-  'model-timeout': { kind: 'value' },
-  temperature: { kind: 'value' },
-  'max-tokens': { kind: 'value' },
-  'install-network': { kind: 'value' },
-  'allow-install': { kind: 'switch' },
-  'allow-source-builds': { kind: 'switch' },
+  ...flagTable({
+    switch: ['no-llm', 'no-rules', 'write', 'keep-partial', 'allow-install', 'allow-source-builds'],
+    value: ['max-attempts', 'model', 'base-url', 'model-timeout', 'temperature', 'max-tokens', 'install-network'],
+  }),
 };
 
 export interface HealCliOptions extends RunOptions {
@@ -41,10 +32,7 @@ export interface HealCliOptions extends RunOptions {
 
 export function healOptionsFrom(args: ParsedArgs, env: NodeJS.ProcessEnv): HealCliOptions {
   const run = runOptionsFrom(args);
-  const text = (name: string): string | undefined => {
-    const value = args.flags.get(name);
-    return typeof value === 'string' ? value : undefined;
-  };
+  const text = (name: string): string | undefined => flagValue(args, name);
   const attemptsText = text('max-attempts');
   const maxAttempts = attemptsText === undefined ? DEFAULT_MAX_ATTEMPTS : Number(attemptsText);
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) {

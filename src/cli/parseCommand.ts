@@ -6,7 +6,7 @@ import { defaultIsRunFile } from '../core/errors/errorLocation';
 import { sourceTextForRun } from '../core/files/sourceText';
 import type { PythonError } from '../core/errors/pythonError';
 import { parseTracebacks } from '../core/errors/tracebackParser';
-import { parseArgs, UsageError } from './cliArgs';
+import { flagTable, parseArgs, UsageError } from './cliArgs';
 import { readAll, type CliIo } from './cliIo';
 import { InputError } from './inputFiles';
 
@@ -20,7 +20,7 @@ traceback's final exception with its kind and location. Exit status: 0 when a tr
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 export async function parseCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv, { json: { kind: 'switch' }, help: { kind: 'switch' } });
+  const parsed = parseArgs(argv, flagTable({ switch: ['json', 'help'] }));
   if (parsed.flags.has('help')) {
     io.stdout.write(PARSE_USAGE);
     return 0;

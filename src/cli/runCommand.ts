@@ -1,21 +1,17 @@
 // `self-heal run FILE|FOLDER...`: runs each file in the sandbox and reports what happened; a folder's
 // entry points are run and its modules import-checked.
-import * as fs from 'fs/promises';
-import * as path from 'path';
 import { isProgram } from '../core/heal/healTargets';
 import { launchRequest } from '../core/program/launch';
 import { mapWithLimit } from '../core/run/parallel';
 import type { PythonError } from '../core/errors/pythonError';
 import { errorsOfRun } from '../core/errors/runErrors';
-import type { Runner, RunResult } from '../core/run/runTypes';
-import { LocalRunner, UNSANDBOXED_NOTICE } from '../local/localRunner';
-import { DockerSandbox } from '../sandbox/dockerSandbox';
-import { parseArgs, UsageError } from './cliArgs';
-import { readAll, type CliIo } from './cliIo';
-import { InputError } from './inputFiles';
+import type { RunResult } from '../core/run/runTypes';
+import { UNSANDBOXED_NOTICE } from '../local/localRunner';
+import type { CliIo } from './cliIo';
+import { createRunner, readStdin, setUpCommand } from './commandSetup';
 import { RUN_FLAGS, runOptionsFrom, type RunOptions } from './runOptions';
 import { exitStatus, reportEntry, targetSummaryLine, withRole } from './runReport';
-import { collectTargets, type RunTarget } from './runTargets';
+import type { RunTarget } from './runTargets';
 
 export const RUN_USAGE = `Usage: self-heal run FILE|FOLDER... [options] [-- ARGS...]
 
@@ -40,17 +36,12 @@ Options:
 `;
 
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv, RUN_FLAGS);
-  if (parsed.flags.has('help')) {
-    io.stdout.write(RUN_USAGE);
-    return 0;
-  }
-  if (parsed.positionals.length === 0) throw new UsageError('name at least one Python file to run');
-  const options = runOptionsFrom(parsed);
-  const targets = await collectTargets(parsed.positionals, io.cwd);
+  const setup = await setUpCommand(argv, io, { flags: RUN_FLAGS, usage: RUN_USAGE, verb: 'run', optionsFrom: runOptionsFrom });
+  if (!setup) return 0;
+  const { parsed, options, targets } = setup;
   const stdin = await readStdin(options, io);
 
-  const runner = createRunner(options, io, targets.length);
+  const { runner } = createRunner(options, io, targets.length);
   if (options.runner === 'local') io.stderr.write(`self-heal: ${UNSANDBOXED_NOTICE}\n`);
   const live = !options.json && targets.length === 1;
   let outcomes: Array<{ result: RunResult; errors: PythonError[] }>;
@@ -86,19 +77,6 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
 /** Entry points get the program's arguments and input; import checks do not. */
 export { isProgram };
 
-export function createRunner(options: RunOptions, io: CliIo, fileCount: number): Runner {
-  if (options.runner === 'local') return new LocalRunner(options.python);
-  return new DockerSandbox({
-    // Containers made ahead only pay off for files still waiting for a free slot.
-    warmContainers: Math.max(0, Math.min(options.parallel, fileCount - options.parallel)),
-    image: options.image,
-    host: options.dockerHost,
-    env: io.env,
-    howToSetHost: 'pass --docker-host or set DOCKER_HOST',
-    onPullProgress: options.json ? undefined : (p) => p.status.startsWith('Pulling ') && io.stderr.write(`self-heal: ${p.status}\n`),
-  });
-}
-
 function printHuman(io: CliIo, target: RunTarget, result: RunResult, errors: PythonError[], live: boolean, options: RunOptions): void {
   if (!live) {
     io.stdout.write(result.stdout);
@@ -106,14 +84,4 @@ function printHuman(io: CliIo, target: RunTarget, result: RunResult, errors: Pyt
   }
   if (result.stdout.length > 0 && !result.stdout.endsWith('\n')) io.stdout.write('\n');
   io.stderr.write(`${targetSummaryLine(target.file, target.launch, result, errors, options.limits)}\n`);
-}
-
-export async function readStdin(options: RunOptions, io: CliIo): Promise<string | undefined> {
-  if (options.stdinFrom === undefined) return undefined;
-  if (options.stdinFrom === '-') return readAll(io.stdin);
-  try {
-    return await fs.readFile(path.resolve(io.cwd, options.stdinFrom), 'utf8');
-  } catch (error) {
-    throw new InputError(`--stdin ${options.stdinFrom}: cannot be read (${(error as NodeJS.ErrnoException).code})`);
-  }
 }

@@ -1,24 +1,13 @@
 // Turns `self-heal run` flags into limits and runner choices, refusing anything unclear.
 import { checkLimits, DEFAULT_LIMITS, NETWORK_MODES, parseSize } from '../core/run/limits';
 import type { NetworkMode, RunLimits } from '../core/run/runTypes';
-import { UsageError, type FlagSpec, type ParsedArgs } from './cliArgs';
+import { flagTable, flagValue, UsageError, type ParsedArgs } from './cliArgs';
 
-export const RUN_FLAGS: Record<string, FlagSpec> = {
-  json: { kind: 'switch' },
-  runner: { kind: 'value' },
-  image: { kind: 'value' },
-  'docker-host': { kind: 'value' },
-  timeout: { kind: 'value' },
-  memory: { kind: 'value' },
-  cpus: { kind: 'value' },
-  processes: { kind: 'value' },
-  network: { kind: 'optional' },
-  'output-limit': { kind: 'value' },
-  parallel: { kind: 'value' },
-  python: { kind: 'value' },
-  stdin: { kind: 'value' },
-  help: { kind: 'switch' },
-};
+export const RUN_FLAGS = flagTable({
+  switch: ['json', 'help'],
+  value: ['runner', 'image', 'docker-host', 'timeout', 'memory', 'cpus', 'processes', 'output-limit', 'parallel', 'python', 'stdin'],
+  optional: ['network'],
+});
 
 export interface RunOptions {
   json: boolean;
@@ -33,10 +22,7 @@ export interface RunOptions {
 }
 
 export function runOptionsFrom(args: ParsedArgs): RunOptions {
-  const text = (name: string): string | undefined => {
-    const value = args.flags.get(name);
-    return typeof value === 'string' ? value : undefined;
-  };
+  const text = (name: string): string | undefined => flagValue(args, name);
   const runner = text('runner') ?? 'docker';
   if (runner !== 'docker' && runner !== 'local') throw new UsageError(`--runner must be docker or local, not "${runner}"`);
   const limits: RunLimits = {

@@ -2,7 +2,8 @@
 import type Docker from 'dockerode';
 import * as os from 'os';
 import type { RunLimits } from '../core/run/runTypes';
-import { APP_DIR, LAUNCHER_SOURCE } from './launcher';
+import { LAUNCHER_SOURCE } from './launcher/launcher';
+import { APP_DIR } from './launcher/launcherProtocol';
 import { ownerLabel } from './processOwner';
 
 export const LABEL_MANAGED = 'dev.self-heal.managed';

@@ -3,9 +3,9 @@
 import { EngineError, withDeadline } from '../core/run/engineError';
 import type { EngineFacts, OutputStream, RunRequest, RunResult } from '../core/run/runTypes';
 import { RunWatch } from '../core/run/runWatch';
-import { APP_DIR, encodeJob } from './launcher';
+import { APP_DIR, encodeJob } from './launcher/launcherProtocol';
 import type { PreparedContainer } from './preparedContainer';
-import { LauncherFrames } from './launcherFrames';
+import { LauncherFrames } from './launcher/launcherFrames';
 
 const INSPECT_DEADLINE_MS = 10_000;
 /** What the kernel's OOM killer (SIGKILL) leaves as exit status. */

@@ -1,7 +1,4 @@
-// The question before a workspace's requirements are installed, and the builder the editor uses.
-import type { SelfHealSettings } from '../core/settings/settingsModel';
-import type { DockerSandbox } from '../sandbox/dockerSandbox';
-import type { EnvironmentBuilder } from '../sandbox/environmentBuilder';
+// The question before a workspace's requirements are installed.
 import { withoutCredentials } from '../core/environment/requirementSources';
 import type { AskToBuild } from './environmentConsent';
 import type { Questions } from './questions';
@@ -21,10 +18,4 @@ export function askToBuild(questions: Questions): AskToBuild {
     );
     return choice === BUILD;
   };
-}
-
-/** The builder over the docker runner's engine, image and labels, with the user's source-build choice. */
-export async function editorEnvironmentBuilder(runner: DockerSandbox, settings: SelfHealSettings, log: (line: string) => void): Promise<EnvironmentBuilder> {
-  const { EnvironmentBuilder } = await import('../edge');
-  return new EnvironmentBuilder(runner, { allowSourceBuilds: settings.environment.allowSourceBuilds, onProgress: (line) => log(`pip: ${line}`) });
 }

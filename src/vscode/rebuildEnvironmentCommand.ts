@@ -3,10 +3,8 @@
 import * as vscode from 'vscode';
 import { dependenciesOf } from '../core/environment/dependencies';
 import { RunSetError, withEnvironmentFiles } from '../core/program/runSet';
-import type { DockerSandbox } from '../sandbox/dockerSandbox';
 import type { Channels } from './channels';
 import type { EnvironmentConsent } from './environmentConsent';
-import { editorEnvironmentBuilder } from './environmentPrompt';
 import type { RunnerProvider } from './runnerProvider';
 import { readSettings } from './settings';
 
@@ -16,7 +14,10 @@ export interface RebuildEnvironmentDeps {
   consent: EnvironmentConsent;
 }
 
-export async function rebuildEnvironment({ channels, runners, consent }: RebuildEnvironmentDeps): Promise<string | undefined> {
+/** What the command did, as the user was told: the new image, or why there is none; undefined when the user said no. */
+export type RebuildOutcome = { tag: string } | { refused: string } | undefined;
+
+export async function rebuildEnvironment({ channels, runners, consent }: RebuildEnvironmentDeps): Promise<RebuildOutcome> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
   if (!vscode.workspace.isTrusted) return refuse('Self-Heal builds environments only in trusted workspaces.');
@@ -32,9 +33,9 @@ export async function rebuildEnvironment({ channels, runners, consent }: Rebuild
   }
   if (requirements.length === 0) return refuse(`Self-Heal: ${folder.name} declares no requirements (requirements.txt or pyproject.toml).`);
   if (!(await consent.allowed(requirements))) return undefined;
-  const runner = (await runners.runnerFor(settings)) as DockerSandbox;
-  const builder = await editorEnvironmentBuilder(runner, settings, (line) => channels.log.info(line));
-  return vscode.window.withProgress(
+  const builder = await runners.environmentsFor(settings, (line) => channels.log.info(`pip: ${line}`));
+  if (!builder) return refuse('Self-Heal: environments are container images; selfHeal.runner is local.');
+  return vscode.window.withProgress<RebuildOutcome>(
     { location: vscode.ProgressLocation.Notification, title: `Self-Heal: rebuilding the environment of ${folder.name}`, cancellable: true },
     async (progress, token) => {
       const controller = new AbortController();
@@ -46,7 +47,7 @@ export async function rebuildEnvironment({ channels, runners, consent }: Rebuild
         } });
         channels.log.info(`environment rebuilt: ${tag} (${requirements.join(', ')})`);
         void vscode.window.showInformationMessage(`Self-Heal: environment rebuilt (${requirements.length} requirement${requirements.length === 1 ? '' : 's'}).`);
-        return tag;
+        return { tag };
       } catch (error) {
         channels.log.error(`environment not rebuilt: ${(error as Error).message}`);
         return refuse(`Self-Heal: ${(error as Error).message}`);
@@ -55,7 +56,7 @@ export async function rebuildEnvironment({ channels, runners, consent }: Rebuild
   );
 }
 
-function refuse(message: string): undefined {
+function refuse(message: string): RebuildOutcome {
   void vscode.window.showWarningMessage(message);
-  return undefined;
+  return { refused: message };
 }

@@ -2,20 +2,12 @@
 // docker runner it also hands out environment providers over the same engine, image and labels, so
 // nothing else needs to know which class the runner is.
 import * as vscode from 'vscode';
-import type { EnvironmentProvider } from '../core/environment/environmentTypes';
+import type { EnvironmentProvider, RunnerWithEnvironments } from '../core/environment/environmentTypes';
 import type { Runner } from '../core/run/runTypes';
 import { RUNNER_SETTINGS, type SelfHealSettings } from '../core/settings/settingsModel';
 
-/** Builds environment images over the runner's engine; absent for the local runner. */
-type EnvironmentsOf = (settings: SelfHealSettings, onProgress: (line: string) => void) => EnvironmentProvider;
-
-interface Made {
-  runner: Runner;
-  environments?: EnvironmentsOf;
-}
-
 export class RunnerProvider implements vscode.Disposable {
-  private current: { made: Promise<Made>; key: string } | undefined;
+  private current: { made: Promise<RunnerWithEnvironments>; key: string } | undefined;
   private readonly listener: vscode.Disposable;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
@@ -33,7 +25,7 @@ export class RunnerProvider implements vscode.Disposable {
    * runner's image), or undefined when the runner is local and has no images.
    */
   async environmentsFor(settings: SelfHealSettings, onProgress: (line: string) => void): Promise<EnvironmentProvider | undefined> {
-    return (await this.madeFor(settings)).environments?.(settings, onProgress);
+    return (await this.madeFor(settings)).environments?.({ allowSourceBuilds: settings.environment.allowSourceBuilds, onProgress });
   }
 
   reset(): void {
@@ -42,7 +34,7 @@ export class RunnerProvider implements vscode.Disposable {
     void old?.then((made) => made.runner.dispose());
   }
 
-  private madeFor(settings: SelfHealSettings): Promise<Made> {
+  private madeFor(settings: SelfHealSettings): Promise<RunnerWithEnvironments> {
     const key = JSON.stringify([settings.runner, settings.dockerHost, settings.image, settings.pythonPath]);
     if (this.current?.key !== key) {
       this.reset();
@@ -52,19 +44,15 @@ export class RunnerProvider implements vscode.Disposable {
   }
 
   // Loaded on first use: the engine client is most of the bundle and activation stays fast.
-  private async create(settings: SelfHealSettings): Promise<Made> {
+  private async create(settings: SelfHealSettings): Promise<RunnerWithEnvironments> {
     if (settings.runner === 'local') return { runner: new (await import('../local/localRunner')).LocalRunner(settings.pythonPath) };
-    const { DockerSandbox, EnvironmentBuilder } = await import('../edge');
-    const sandbox = new DockerSandbox({
+    const { sandboxWithEnvironments } = await import('../edge');
+    return sandboxWithEnvironments({
       image: settings.image,
       host: settings.dockerHost,
       howToSetHost: 'set selfHeal.docker.host',
       onPullProgress: (p) => p.status.startsWith('Pulling ') && this.log.info(p.status),
     });
-    return {
-      runner: sandbox,
-      environments: (current, onProgress) => new EnvironmentBuilder(sandbox, { allowSourceBuilds: current.environment.allowSourceBuilds, onProgress }),
-    };
   }
 
   async disposeAsync(): Promise<void> {

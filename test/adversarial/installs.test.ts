@@ -10,7 +10,7 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { LABEL_PID } from '../../src/sandbox/containerSpec';
 import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
-import { ENVIRONMENT_REPOSITORY, LABEL_ENVIRONMENT } from '../../src/sandbox/environmentBuilder';
+import { ENVIRONMENT_REPOSITORY, LABEL_ENVIRONMENT } from '../../src/sandbox/environment/environmentBuilder';
 import { cli, type CliRun } from '../sandbox/cliProcess';
 import { startPackageIndex, type PackageIndex, type Wheel } from '../sandbox/packageIndex';
 import { containersOfThisProcess, engineHost, SESSION, TEST_IMAGE } from '../sandbox/sandboxHelper';

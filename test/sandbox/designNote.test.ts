@@ -7,7 +7,7 @@ import Docker from 'dockerode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
-import { ENVIRONMENT_REPOSITORY, LABEL_ENVIRONMENT } from '../../src/sandbox/environmentBuilder';
+import { ENVIRONMENT_REPOSITORY, LABEL_ENVIRONMENT } from '../../src/sandbox/environment/environmentBuilder';
 import { startScriptedModelServer } from '../support/scriptedModelServer';
 import { removeTree } from '../support/tempDir';
 import { cli, REPO } from './cliProcess';

@@ -4,7 +4,7 @@
 import Docker from 'dockerode';
 import type { DockerSandbox } from '../../src/sandbox/dockerSandbox';
 import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
-import { EnvironmentBuilder, type EnvironmentBuilderOptions } from '../../src/sandbox/environmentBuilder';
+import { EnvironmentBuilder, type EnvironmentBuilderOptions } from '../../src/sandbox/environment/environmentBuilder';
 import { startPackageIndex, type PackageIndex, type Sdist, type Wheel } from './packageIndex';
 import { engineHost, newSandbox } from './sandboxHelper';
 

@@ -4,9 +4,10 @@
 import * as assert from 'assert';
 import { EnvironmentError } from '../../src/core/environment/environmentTypes';
 import { LABEL_HOST, LABEL_MANAGED, LABEL_OWNER, LABEL_PID, LABEL_SESSION } from '../../src/sandbox/containerSpec';
-import { ENVIRONMENT_REPOSITORY, EnvironmentBuilder, environmentHash, LABEL_ENVIRONMENT } from '../../src/sandbox/environmentBuilder';
-import { LABEL_BASE_IMAGE, LABEL_BASE_IMAGE_ID, LABEL_REQUIREMENTS, LABEL_SOURCE_BUILDS } from '../../src/sandbox/environmentImages';
-import { JOB_DIR, pipJob } from '../../src/sandbox/pipInstall';
+import { ENVIRONMENT_REPOSITORY, EnvironmentBuilder, environmentHash, LABEL_ENVIRONMENT } from '../../src/sandbox/environment/environmentBuilder';
+import { LABEL_BASE_IMAGE, LABEL_BASE_IMAGE_ID, LABEL_REQUIREMENTS, LABEL_SOURCE_BUILDS } from '../../src/sandbox/environment/environmentImages';
+import { JOB_DIR } from '../../src/sandbox/environment/pipBuildDriver';
+import { pipJob } from '../../src/sandbox/environment/pipJob';
 import { environmentFixture } from './environmentFixture';
 import { containersOfThisProcess, limits, SESSION, TEST_IMAGE } from './sandboxHelper';
 

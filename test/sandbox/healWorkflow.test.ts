@@ -9,7 +9,7 @@ import { folderTargets, healTargets, imagesFrom, recipeOf, type HealTarget } fro
 import { verifyFix, type Verification } from '../../src/core/heal/verifyFix';
 import type { PythonError } from '../../src/core/errors/pythonError';
 import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
-import { EnvironmentBuilder } from '../../src/sandbox/environmentBuilder';
+import { EnvironmentBuilder } from '../../src/sandbox/environment/environmentBuilder';
 import { startPackageIndex, type PackageIndex } from './packageIndex';
 import { engineHost, limits, newSandbox, SESSION, shared } from './sandboxHelper';
 

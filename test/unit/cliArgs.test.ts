@@ -35,6 +35,8 @@ describe('CLI arguments', () => {
       [['a.py', '--runner', 'ssh'], '--runner must be docker or local, not "ssh"'],
       [['a.py', '--json=yes'], '--json takes no value'],
       [['a.py', '--parallel', '1.5'], '--parallel must be a whole number of at least 1'],
+      [['a.py', '--constructor', 'x'], 'unknown option --constructor'],
+      [['a.py', '--toString=1'], 'unknown option --toString'],
     ];
     for (const [argv, message] of cases) {
       assert.throws(() => options(argv), (error: Error) => error instanceof UsageError && error.message === message, argv.join(' '));

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { capturedFromJson } from '../../src/core/errors/capturedRecord';
-import { LauncherFrames } from '../../src/sandbox/launcherFrames';
+import { LauncherFrames } from '../../src/sandbox/launcher/launcherFrames';
 
 function frame(kind: string, body: string | Buffer): Buffer {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;

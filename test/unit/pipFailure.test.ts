@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { pipFailure, projectName } from '../../src/sandbox/pipInstall';
+import { pipFailure, projectName } from '../../src/sandbox/environment/pipFailure';
 
 const facts = (requirements: string[]) => ({ requirements, baseImage: 'python:3.11-slim', exitCode: 1 });
 

@@ -2,8 +2,8 @@
 // carry only what may be shown: requirements without URL credentials, the base image's name and ID,
 // and whether source builds were allowed; index settings appear only inside the tag's hash.
 import type Docker from 'dockerode';
-import { withDeadline } from '../core/run/engineError';
-import { withoutCredentials } from '../core/environment/requirementSources';
+import { withDeadline } from '../../core/run/engineError';
+import { withoutCredentials } from '../../core/environment/requirementSources';
 
 /** On every derived image: the environment's hash, so they can be listed and removed. */
 export const LABEL_ENVIRONMENT = 'dev.self-heal.environment';

@@ -2,14 +2,15 @@
 // kept on the engine under a tag that is a hash of everything that decides what gets installed.
 import { createHash } from 'crypto';
 import type Docker from 'dockerode';
-import { EngineError, withDeadline } from '../core/run/engineError';
-import { EnvironmentError, type EnvironmentProvider } from '../core/environment/environmentTypes';
-import type { ConnectedEngine } from './engineDiscovery';
-import { buildEnvironmentImage, type BuildNetwork, type BuildSpec } from './environmentBuild';
+import { EngineError, withDeadline } from '../../core/run/engineError';
+import { EnvironmentError, type EnvironmentChoices, type EnvironmentProvider } from '../../core/environment/environmentTypes';
+import type { ConnectedEngine } from '../engineDiscovery';
+import type { BuildSpec } from './buildContainerSpec';
+import { buildEnvironmentImage } from './environmentBuild';
 import { environmentLabels, LABEL_ENVIRONMENT } from './environmentImages';
-import { ensureImage } from './imageProvider';
-import { ALLOW_SOURCE_BUILDS_HINT, pipJob, type PipJob } from './pipInstall';
-import { sourceRequirements, withoutCredentials } from '../core/environment/requirementSources';
+import { ensureImage } from '../imageProvider';
+import { ALLOW_SOURCE_BUILDS_HINT, pipJob, type PipJob } from './pipJob';
+import { sourceRequirements, withoutCredentials } from '../../core/environment/requirementSources';
 import { SharedBuild } from './sharedBuild';
 
 export { LABEL_ENVIRONMENT };
@@ -24,26 +25,16 @@ export interface EnvironmentEngine {
   connect(): Promise<ConnectedEngine>;
 }
 
-export interface EnvironmentBuilderOptions {
+/** The user's choices, and the build's own settings (the defaults serve users; tests change them). */
+export interface EnvironmentBuilderOptions extends EnvironmentChoices {
   /** Default: the sandbox's image. */
   baseImage?: string;
-  /** The network pip uses while building (runs never get it). Default bridge. */
-  buildNetwork?: BuildNetwork;
   /** Extra pip options, e.g. ["--index-url", URL, "--trusted-host", HOST]. */
   pipArgs?: readonly string[];
-  /** Extra environment for pip only, e.g. { PIP_INDEX_URL: URL }; never stored in the image. */
-  pipEnv?: Readonly<Record<string, string>>;
   /** Default 10 minutes. */
   buildTimeoutMs?: number;
   /** The build's disk: its /tmp tmpfs, holding pip's files and the staged install. Default 1 GiB. */
   buildDiskBytes?: number;
-  /**
-   * Let pip build source archives (sdists, URLs, VCS links, local paths), which runs the package's
-   * own build code with the index settings in reach. Default false: wheels only.
-   */
-  allowSourceBuilds?: boolean;
-  /** Receives pip's output lines when a call passes no onProgress of its own. */
-  onProgress?: (line: string) => void;
 }
 
 export class EnvironmentBuilder implements EnvironmentProvider {

@@ -1,6 +1,6 @@
 // One piece of work that several callers wait for: each gets the progress lines and may give up on
 // its own; the work itself is cancelled only when every caller has given up.
-import { EnvironmentError } from '../core/environment/environmentTypes';
+import { EnvironmentError } from '../../core/environment/environmentTypes';
 
 export interface BuildWaiter {
   signal?: AbortSignal;

@@ -1,10 +1,11 @@
-// Reads what the launcher writes on the container's stderr (the frame layout is in launcher.ts): the
-// program's own stderr bytes, passed on as they come, then the launcher's report. A byte where a
-// frame should start means the launcher itself broke (say, an interpreter that cannot run it): from
-// there on the bytes are passed on as they are, and the engine is asked how the container ended.
-import type { CapturedException } from '../core/run/capturedExceptionTypes';
-import { capturedFromJson } from '../core/errors/capturedRecord';
-import { FRAME_HEADER_BYTES, FRAME_START, MAX_RECORD_BYTES } from './launcher';
+// Reads what the launcher writes on the container's stderr (the frame layout is in
+// launcherProtocol.ts): the program's own stderr bytes, passed on as they come, then the launcher's
+// report. A byte where a frame should start means the launcher itself broke (say, an interpreter that
+// cannot run it): from there on the bytes are passed on as they are, and the engine is asked how the
+// container ended.
+import type { CapturedException } from '../../core/run/capturedExceptionTypes';
+import { capturedFromJson } from '../../core/errors/capturedRecord';
+import { FRAME_HEADER_BYTES, FRAME_START, MAX_RECORD_BYTES } from './launcherProtocol';
 
 /** Room for the exit status line in front of the record. */
 const MAX_REPORT_BYTES = MAX_RECORD_BYTES + 64;

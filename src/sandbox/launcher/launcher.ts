@@ -1,0 +1,57 @@
+// The launcher is the container's first process. A warm container starts it ahead of time, so the
+// interpreter is already up when a job arrives: it writes the job's files under /app, forks, and the
+// child runs the entry file in-process exactly as `python FILE` would (__main__, sys.argv,
+// sys.path[0], stdin, exit status, tracebacks without launcher frames). Being PID 1, the parent
+// reaps orphans and is the only writer of the container's stderr: the program's stderr goes to a
+// pipe that the parent relays in frames, and the parent's own report (exit status, the record of an
+// uncaught exception) is a frame of another kind after it. The program cannot write a frame of its
+// own: it never holds the container's stderr, and the parent is not dumpable, so /proc/1/fd is
+// closed to it. What the program writes stays byte for byte what `python FILE` would write.
+//
+// The Python source is one program (`python3 -c`), written in parts in the order it runs them: the
+// launcher's channel, the job's intake, the exception record, the program's run, the stderr relay,
+// and last (here) the sequence that ties them together, run once every part is defined. The frames
+// and the job line are described in launcherProtocol.ts.
+import { EXCEPTION_RECORD_PY } from './launcherExceptionRecord';
+import { JOB_INTAKE_PY } from './launcherJobIntake';
+import { LAUNCHER_CHANNEL_PY } from './launcherChannel';
+import { PROGRAM_RUN_PY } from './launcherProgramRun';
+import { MAX_RECORD_BYTES } from './launcherProtocol';
+import { STDERR_RELAY_PY } from './launcherStderrRelay';
+
+const PRELUDE_PY = String.raw`
+import atexit, builtins, gc, importlib.machinery, io, json, linecache, os, re, select, signal, sys, threading, traceback, types
+
+MAX_RECORD = ${MAX_RECORD_BYTES}
+`;
+
+/** PID 1's sequence: take the job, fork the program, relay until it ends, report. */
+const MAIN_PY = String.raw`
+set_dumpable(0)
+job = read_job()
+write_files(job['files'])
+stderr_r, stderr_w = os.pipe()
+record_r, record_w = os.pipe()
+# The program may signal its parent: only signals PID 1 handles reach it, and this one is then ignored.
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+gc.freeze()  # keeps the collector from touching (and so copying) the launcher's objects in the child
+child = os.fork()
+if child == 0:
+    set_dumpable(1)  # the program is as dumpable as under python FILE
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    os.close(stderr_r)
+    os.close(record_r)
+    os.dup2(stderr_w, 2)
+    os.close(stderr_w)
+    RECORD_FD = record_w
+    del job['files']
+    run_program(job)
+os.close(stderr_w)
+os.close(record_w)
+code, record = serve(child, stderr_r, record_r)
+# The program says how it failed, never whether: the status is the kernel's, the record only counts with a failure.
+send(b'x', b'%d\n' % code + (record.strip() if code != 0 else b''))
+os._exit(code)
+`;
+
+export const LAUNCHER_SOURCE = [PRELUDE_PY, LAUNCHER_CHANNEL_PY, JOB_INTAKE_PY, EXCEPTION_RECORD_PY, PROGRAM_RUN_PY, STDERR_RELAY_PY, MAIN_PY].join('');
