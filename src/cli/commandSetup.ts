@@ -4,7 +4,7 @@ import * as fs from 'fs/promises';
 import * as path from 'path';
 import type { RunnerWithEnvironments } from '../core/environment/environmentTypes';
 import { LocalRunner } from '../local/localRunner';
-import { sandboxWithEnvironments } from '../sandbox/sandboxWithEnvironments';
+import { sandboxWithEnvironments } from '../sandbox/environment/sandboxWithEnvironments';
 import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './cliArgs';
 import { readAll, type CliIo } from './cliIo';
 import { InputError } from './inputFiles';

@@ -37,18 +37,22 @@ export const RULES: Readonly<Record<string, AreaRule>> = {
   'core/files': coreSubject(['run']),
   'core/program': coreSubject(['files', 'run']),
   'core/errors': coreSubject(['files', 'program', 'run']),
-  'core/environment': coreSubject(['files']),
+  'core/environment': coreSubject(['files', 'run']),
   'core/settings': coreSubject(['run']),
   'core/fixes': coreSubject(['environment', 'errors', 'files']),
   'core/model': coreSubject(['errors', 'files', 'fixes']),
   'core/heal': coreSubject(['environment', 'errors', 'files', 'fixes', 'model', 'program', 'run']),
 
   // The Runner over a container engine, the unsandboxed Runner, the model client.
-  sandbox: { areas: core('value'), packages: ['node', 'dockerode'] },
+  // The launcher's Python and its frames know only core; the sandbox's root uses them, and the
+  // environment builds (which run in containers too) use the root, never the other way round.
+  'sandbox/launcher': { areas: core('value'), packages: ['node'] },
+  sandbox: { areas: { ...core('value'), 'sandbox/launcher': 'value' }, packages: ['node', 'dockerode'] },
+  'sandbox/environment': { areas: { ...core('value'), sandbox: 'value' }, packages: ['node', 'dockerode'] },
   local: { areas: core('value'), packages: ['node'] },
   llm: { areas: core('value'), packages: ['node', 'openai'] },
   // The command line: core and the edges it chooses from, never the editor or the panel.
-  cli: { areas: { ...core('value'), sandbox: 'value', local: 'value', llm: 'value' }, packages: ['node'] },
+  cli: { areas: { ...core('value'), sandbox: 'value', 'sandbox/environment': 'value', local: 'value', llm: 'value' }, packages: ['node'] },
 
   // What the editor side and the panel agree on (command ids, the feed the panel implements).
   contract: { areas: core('type'), packages: [] },
@@ -71,5 +75,5 @@ export const RULES: Readonly<Record<string, AreaRule>> = {
     packages: ['node', 'vscode'],
   },
   // dist/edge.js: the engine and model clients, loaded on first use.
-  'edge.ts': { areas: { ...core('value'), sandbox: 'value', llm: 'value' }, packages: ['node'] },
+  'edge.ts': { areas: { ...core('value'), sandbox: 'value', 'sandbox/environment': 'value', llm: 'value' }, packages: ['node'] },
 };
