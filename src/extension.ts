@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): void {
     await apiKeys.clear();
     await refreshModelConfigured();
   });
-  register(COMMANDS.rebuildEnvironment, () => runners && rebuildEnvironment({ channels, runners, consent }));
+  register(COMMANDS.rebuildEnvironment, () => runners && rebuildEnvironment({ channels, runners, consent, gate }));
   register(COMMANDS.showLog, () => channels.log.show());
   register(COMMANDS.openSettings, () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:self-heal.self-heal'));
   register(COMMANDS.showTroubleshooting, () =>

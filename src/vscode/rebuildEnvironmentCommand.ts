@@ -5,25 +5,30 @@ import { dependenciesOf } from '../core/environment/dependencies';
 import { RunSetError, withEnvironmentFiles } from '../core/program/runSet';
 import type { Channels } from './channels';
 import type { EnvironmentConsent } from './environmentConsent';
+import type { RunGate } from './runGate';
 import type { RunnerProvider } from './runnerProvider';
-import { readSettings } from './settings';
 
 export interface RebuildEnvironmentDeps {
   channels: Channels;
   runners: RunnerProvider;
   consent: EnvironmentConsent;
+  /** The workspace's values of the engine settings count only once confirmed, as for a run. */
+  gate: RunGate;
 }
+
+const LOCAL_RUNNER = 'Self-Heal: environments are container images; selfHeal.runner is local.';
 
 /** What the command did, as the user was told: the new image, or why there is none; undefined when the user said no. */
 export type RebuildOutcome = { tag: string } | { refused: string } | undefined;
 
-export async function rebuildEnvironment({ channels, runners, consent }: RebuildEnvironmentDeps): Promise<RebuildOutcome> {
+export async function rebuildEnvironment({ channels, runners, consent, gate }: RebuildEnvironmentDeps): Promise<RebuildOutcome> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
   if (!vscode.workspace.isTrusted) return refuse('Self-Heal builds environments only in trusted workspaces.');
   if (!folder) return refuse('Self-Heal: open a folder to rebuild its environment.');
-  const settings = readSettings(folder.uri);
-  if (settings.runner !== 'docker') return refuse('Self-Heal: environments are container images; selfHeal.runner is local.');
+  const gated = await gate.containerSettingsFor(folder.uri, LOCAL_RUNNER);
+  if ('refused' in gated) return refuse(gated.refused);
+  const { settings } = gated;
   let requirements: string[];
   try {
     requirements = dependenciesOf(await withEnvironmentFiles({}, folder.uri.fsPath));
@@ -34,7 +39,7 @@ export async function rebuildEnvironment({ channels, runners, consent }: Rebuild
   if (requirements.length === 0) return refuse(`Self-Heal: ${folder.name} declares no requirements (requirements.txt or pyproject.toml).`);
   if (!(await consent.allowed(requirements))) return undefined;
   const builder = await runners.environmentsFor(settings, (line) => channels.log.info(`pip: ${line}`));
-  if (!builder) return refuse('Self-Heal: environments are container images; selfHeal.runner is local.');
+  if (!builder) return refuse(LOCAL_RUNNER);
   return vscode.window.withProgress<RebuildOutcome>(
     { location: vscode.ProgressLocation.Notification, title: `Self-Heal: rebuilding the environment of ${folder.name}`, cancellable: true },
     async (progress, token) => {

@@ -53,6 +53,21 @@ export class RunGate {
     return { settings };
   }
 
+  /**
+   * The settings of work done in a container on the workspace's behalf (an environment build): the
+   * same questions about workspace values as a run, but never unsandboxed, so the local runner is a
+   * refusal rather than a consent question.
+   */
+  async containerSettingsFor(scope: vscode.Uri | undefined, localRefusal: string): Promise<{ settings: SelfHealSettings } | { refused: string }> {
+    if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED_REFUSED);
+    await this.askAboutWorkspaceValues(scope, { model: false });
+    const { settings, held } = readGuardedSettings(scope, this.deps.confirmations.isConfirmed);
+    for (const { held: value, used } of held) this.deps.log.warn(heldLogLine(value, used));
+    if (settings.runner === 'local') return this.refuse(localRefusal);
+    this.lastRefusal = undefined;
+    return { settings };
+  }
+
   private refuse(reason: string): { refused: string } {
     this.lastRefusal = reason;
     this.deps.log.warn(reason);

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { activateExtension, answerNextQuestions, openFile, setUserSetting, workspaceFile } from './hostHelper';
+import { activateExtension, answerNextQuestions, openFile, setSetting, setUserSetting, workspaceFile } from './hostHelper';
 
 const SOURCE_REQUIREMENT = 'somepkg @ https://packages.invalid/somepkg-1.0.tar.gz';
 const state = () => vscode.commands.executeCommand<{ questionsAsked: string[] }>('_selfHeal.testState');
@@ -38,6 +38,19 @@ describe('extension host: Rebuild Environment', function () {
       refused: `Self-Heal: Not installed: '${SOURCE_REQUIREMENT}' names a source to build rather than a package on an index, and building runs its own code; ` +
         'Self-Heal installs wheels only unless source builds are allowed (the setting selfHeal.environment.allowSourceBuilds or the flag --allow-source-builds).',
     });
+  });
+
+  it("asks before it takes the workspace's image, as a run does, and builds over the user's own after a no", async () => {
+    await setSetting('image', 'example.invalid/held:1');
+    try {
+      // The set was approved by the test before, so the only question is the workspace's value.
+      await answerNextQuestions(null);
+      const { asked, outcome } = await rebuild();
+      assert.deepStrictEqual(asked, ["This workspace sets selfHeal.image to 'example.invalid/held:1': its programs would run in that image, pulled from its registry when missing."]);
+      assert.match(String((outcome as { refused?: string }).refused), /^Self-Heal: Not installed: 'somepkg @ /);
+    } finally {
+      await setSetting('image', undefined);
+    }
   });
 
   it('with the local runner there is no environment to build, and nothing is asked', async () => {
