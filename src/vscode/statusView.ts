@@ -37,7 +37,8 @@ export function statusViewOf(state: EngineState): StatusView {
     case 'not-found':
       return {
         text: '$(error) Self-Heal: no engine',
-        tooltip: `Self-Heal: no Docker or Podman engine answered.${said(state.message)}Click to open the setting selfHeal.docker.host.`,
+        // The engine's own message says what went wrong (none answered, access denied, no answer in time).
+        tooltip: `Self-Heal: ${state.message ? `${state.message}\n\n` : 'no Docker or Podman engine answered. '}Click to open the setting selfHeal.docker.host.`,
         command: setting('selfHeal.docker.host'),
         background: 'statusBarItem.errorBackground',
       };

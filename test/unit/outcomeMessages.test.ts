@@ -69,7 +69,8 @@ describe('status bar item', () => {
       ['$(warning) Self-Heal: image missing', { command: 'workbench.action.openSettings', arguments: ['selfHeal.image'] }, 'statusBarItem.warningBackground'],
       ['$(warning) Self-Heal: install failed', { command: 'selfHeal.showLog', arguments: [] }, 'statusBarItem.warningBackground'],
     ]);
-    assert.strictEqual(views[0].tooltip, 'Self-Heal: no Docker or Podman engine answered.\n\nNo Docker or Podman engine answered at unix:///x.sock.\n\nClick to open the setting selfHeal.docker.host.');
+    assert.strictEqual(views[0].tooltip, 'Self-Heal: No Docker or Podman engine answered at unix:///x.sock.\n\nClick to open the setting selfHeal.docker.host.');
+    assert.strictEqual(statusViewOf({ kind: 'not-found' }).tooltip, 'Self-Heal: no Docker or Podman engine answered. Click to open the setting selfHeal.docker.host.');
     assert.strictEqual(views[1].tooltip, 'Self-Heal: the engine answered, but the run image is missing and could not be pulled. Click to open the setting selfHeal.image.');
     assert.strictEqual(views[2].tooltip, "Self-Heal: the engine answered, but the workspace's requirements could not be installed.\n\nCould not install 'x==1'\n\nClick to show the log with pip's output.");
   });
