@@ -9,6 +9,7 @@ import { EnvironmentConsent } from './vscode/environmentConsent';
 import { askToBuild } from './vscode/environmentPrompt';
 import { FixPreview } from './vscode/fixPreview';
 import { ModelProvider } from './vscode/modelProvider';
+import { Notifications } from './vscode/notifications';
 import { OverrideConfirmations } from './vscode/overrideConfirmations';
 import { ANSWER_NEXT_QUESTIONS, Questions } from './vscode/questions';
 import { QuickFixCommands } from './vscode/quickFixCommands';
@@ -22,6 +23,7 @@ import { RunnerProvider } from './vscode/runnerProvider';
 import { ApiKeyStore } from './vscode/secrets';
 import { readSettings } from './vscode/settings';
 import { EngineStatusBar } from './vscode/statusBar';
+import { TestConnectionCommand } from './vscode/testConnectionCommand';
 import { testStateOf } from './vscode/testState';
 import { panelSink } from './vscode/panelSink';
 import { registerAttemptsPanel } from './webview/attemptsPanel';
@@ -33,12 +35,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const channels = new Channels();
   runners = new RunnerProvider(channels.log);
   const statusBar = new EngineStatusBar();
-  const problems = new EngineProblemNotifier();
+  const notifications = new Notifications();
+  const problems = new EngineProblemNotifier(notifications);
   const questions = new Questions(context.extensionMode === vscode.ExtensionMode.Test);
   const confirmations = new OverrideConfirmations(context.workspaceState);
   const gate = new RunGate({ questions, confirmations, workspaceState: context.workspaceState, log: channels.log });
   const apiKeys = new ApiKeyStore(context.secrets, questions);
-  const models = new ModelProvider(apiKeys, channels.log);
+  const models = new ModelProvider(apiKeys, channels.log, notifications);
   const diagnostics = new RunDiagnostics();
   const preview = new FixPreview();
   const attemptsPanel = registerAttemptsPanel(context, { log: (line) => channels.log.warn(line) });
@@ -46,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const runFile = new RunFileCommand({ channels, runners, statusBar, problems, gate });
   const consent = new EnvironmentConsent(context.workspaceState, askToBuild(questions));
   const environments = new EditorEnvironments(runners, consent, (line) => channels.log.info(line));
-  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink, gate, environments });
+  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink, gate, environments, notifications });
   let modelConfigured = false;
   const refreshModelConfigured = async () => {
     modelConfigured = await models.configured(readSettings(undefined, confirmations.isConfirmed));
@@ -54,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   void refreshModelConfigured();
   const quickFixes = new QuickFixProvider(diagnostics, () => modelConfigured);
-  const quickFixCommands = new QuickFixCommands({ provider: quickFixes, diagnostics, runners, models, sink, gate, environments });
+  const quickFixCommands = new QuickFixCommands({ provider: quickFixes, diagnostics, runners, models, sink, gate, environments, notifications });
+  const connectionTest = new TestConnectionCommand({ gate, models, notifications });
 
   const register = (id: string, handler: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   register(COMMANDS.runFile, (uri?: vscode.Uri) => runFile.run(uri));
@@ -75,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): void {
     await apiKeys.clear();
     await refreshModelConfigured();
   });
+  register(COMMANDS.testModelConnection, () => connectionTest.run());
   register(COMMANDS.rebuildEnvironment, () => runners && rebuildEnvironment({ channels, runners, consent, gate }));
   register(COMMANDS.showLog, () => channels.log.show());
   register(COMMANDS.openSettings, () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:self-heal.self-heal'));
@@ -82,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'media', 'troubleshooting.md')),
   );
   // For the integration tests: what a user would see, read back without scraping the UI.
-  register(COMMANDS.testState, () => testStateOf({ channels, statusBar, problems, runFile, heal, diagnostics, quickFixes, quickFixCommands, preview, questions, gate, models, activationMs }));
+  register(COMMANDS.testState, () => testStateOf({ channels, statusBar, problems, runFile, heal, diagnostics, quickFixes, quickFixCommands, preview, questions, gate, models, notifications, connectionTest, activationMs }));
   // Only in a test host: the workbench refuses modal dialogs there, so the tests give the answers.
   if (context.extensionMode === vscode.ExtensionMode.Test) register(ANSWER_NEXT_QUESTIONS, (answers: unknown) => questions.answerNext(answers));
   context.subscriptions.push(

@@ -3,6 +3,7 @@
 import type { FileHealRecord } from '../core/heal/ledger';
 import type { HealProgress } from '../core/heal/healFile';
 import type { LaunchKind } from '../core/program/launch';
+import { modelFailureLine } from '../core/model/modelFailure';
 
 export interface HealReportEntry extends FileHealRecord {
   /** The file as named on the command line. */
@@ -28,7 +29,7 @@ export function healSummaryLine(file: string, record: FileHealRecord, kind: Laun
     case 'not-healed': {
       const error = record.lastRun.error;
       const where = error?.file && error.line ? ` at ${error.file}:${error.line}` : '';
-      return `✗ ${file}: not healed: ${record.stopReason}${error ? ` (${error.type}: ${error.message}${where})` : ''}`;
+      return `✗ ${file}: not healed: ${whyNotHealed(record)}${error ? ` (${error.type}: ${error.message}${where})` : ''}`;
     }
     case 'cancelled':
       return `✗ ${file}: cancelled; the file is unchanged`;
@@ -37,6 +38,12 @@ export function healSummaryLine(file: string, record: FileHealRecord, kind: Laun
     case 'needs-approval':
       return `✗ ${file}: ${record.stopReason} (re-run with --allow-install to allow it)`;
   }
+}
+
+/** The stop reason, and the model's failure in the editor's words when the model could not be used. */
+function whyNotHealed(record: FileHealRecord): string {
+  const failure = record.modelFailure && modelFailureLine(record.modelFailure);
+  return failure && record.stopReason !== failure ? `${record.stopReason}; ${failure}` : record.stopReason;
 }
 
 export function progressLine(file: string, progress: HealProgress): string {

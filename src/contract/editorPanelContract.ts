@@ -18,6 +18,7 @@ export const COMMANDS = {
   openSettings: 'selfHeal.openSettings',
   showTroubleshooting: 'selfHeal.showTroubleshooting',
   rebuildEnvironment: 'selfHeal.rebuildEnvironment',
+  testModelConnection: 'selfHeal.testModelConnection',
   /** Args: { runId, entry } - undoes that file's kept fixes of that run. */
   revertFix: '_selfHeal.revertFix',
   /** Args: { entry } - heals that file again. */

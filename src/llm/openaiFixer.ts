@@ -1,16 +1,17 @@
 // The model fixer over any OpenAI-compatible Chat Completions endpoint (OpenAI, Azure, Ollama,
 // LM Studio, vLLM, llama.cpp). Retries are ours, not the client's, so a cancel stops a backoff wait
 // at once and the failure line can say how many tries were made. A refused answer gets one more
-// turn with the reason; never more, so a confused model costs at most two answers.
-import { OpenAI } from 'openai';
+// turn with the reason; never more, so a confused model costs at most two answers. The request
+// itself (chatExchange.ts) is the one Test Model Connection sends too.
+import type { OpenAI } from 'openai';
 import { buildFixMessages, refusalMessage, type ChatMessage } from '../core/model/modelPrompt';
 import { parseModelAnswer } from '../core/model/modelAnswer';
-import { addUsage, NO_TOKENS, type KeySource, type ModelFixer, type ModelFixRequest, type ModelFixResult, type ModelSettings, type TokenUsage } from '../core/model/modelTypes';
-import { describeFailure, seconds, type RequestFailure } from './requestFailure';
+import type { ConnectionTest, ModelConnection, ModelFailure } from '../core/model/modelFailure';
+import { addUsage, NO_TOKENS, type KeySource, type ModelFixer, type ModelFixRequest, type ModelFixResult, type ModelSettings } from '../core/model/modelTypes';
+import { baseUrlOf, chatClient, endpointOf, exchangeOnce, missingKey, scrub, type Completion } from './chatExchange';
+import { seconds } from './requestFailure';
 
-export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
-/** Local servers need no key, but the client insists on one. */
-const PLACEHOLDER_KEY = 'no-key';
+export { OPENAI_BASE_URL } from './chatExchange';
 
 export interface OpenAIFixerOptions {
   /** Receives one line per request, answer and retry; never the key. */
@@ -21,11 +22,14 @@ export interface OpenAIFixerOptions {
   maxRetryDelayMs?: number;
 }
 
-type Completion = { kind: 'answer'; content: string; finishReason: string | null; usage: TokenUsage };
-type Stopped = { kind: 'failed'; failure: string } | { kind: 'cancelled' };
+type Stopped = { kind: 'failed'; failure: string; modelFailure: ModelFailure } | { kind: 'cancelled' };
 
-export class OpenAIFixer implements ModelFixer {
+/** The connection test's question: the smallest request that still proves the model answers. */
+const PING: ChatMessage[] = [{ role: 'user', content: 'Reply with the single word OK.' }];
+
+export class OpenAIFixer implements ModelFixer, ModelConnection {
   readonly model: string;
+  readonly endpoint: string;
   private readonly baseUrl: string;
   private readonly retryBaseDelayMs: number;
   private readonly maxRetryDelayMs: number;
@@ -36,7 +40,8 @@ export class OpenAIFixer implements ModelFixer {
     private readonly options: OpenAIFixerOptions = {},
   ) {
     this.model = settings.model;
-    this.baseUrl = (settings.baseUrl?.trim() || OPENAI_BASE_URL).replace(/\/+$/, '');
+    this.baseUrl = baseUrlOf(settings);
+    this.endpoint = endpointOf(this.baseUrl);
     this.retryBaseDelayMs = options.retryBaseDelayMs ?? 1000;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 20_000;
   }
@@ -47,22 +52,41 @@ export class OpenAIFixer implements ModelFixer {
       key = (await this.keySource())?.trim() ?? '';
       return await this.proposeWith(request, key);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { usage: NO_TOKENS, rejections: [], failure: scrub(`unexpected error: ${message}`, key) };
+      return { usage: NO_TOKENS, rejections: [], ...this.unexpected(error, key) };
     }
+  }
+
+  /** One small request, no retry: whether the model answers, how fast, or why not. */
+  async testConnection(signal?: AbortSignal): Promise<ConnectionTest> {
+    const started = Date.now();
+    const { endpoint, model } = this;
+    let key = '';
+    try {
+      key = (await this.keySource())?.trim() ?? '';
+      const noKey = missingKey(key, this.baseUrl);
+      if (noKey) return { ok: false, endpoint, model, latencyMs: 0, failure: noKey };
+      const reply = await exchangeOnce(chatClient(this.settings, this.baseUrl, key), { settings: this.settings, baseUrl: this.baseUrl, messages: PING, maxTokens: 16 }, signal);
+      const latencyMs = Date.now() - started;
+      this.options.log?.(`connection test of ${model} at ${endpoint}: ${reply.kind === 'error' ? scrub(reply.failure.line, key) : reply.kind} in ${latencyMs} ms`);
+      if (reply.kind === 'answer') return { ok: true, endpoint, model: reply.model, latencyMs };
+      const failure: ModelFailure = reply.kind === 'cancelled' ? { endpoint, kind: 'unexpected', cause: 'was not asked: the test was cancelled' } : { endpoint, kind: reply.failure.kind, cause: scrub(reply.failure.cause, key) };
+      return { ok: false, endpoint, model, latencyMs, failure };
+    } catch (error) {
+      return { ok: false, endpoint, model, latencyMs: Date.now() - started, failure: this.unexpected(error, key).modelFailure };
+    }
+  }
+
+  private unexpected(error: unknown, key: string): { failure: string; modelFailure: ModelFailure } {
+    const message = scrub(error instanceof Error ? error.message : String(error), key);
+    return { failure: `unexpected error: ${message}`, modelFailure: { endpoint: this.endpoint, kind: 'unexpected', cause: `failed unexpectedly: ${message}` } };
   }
 
   private async proposeWith(request: ModelFixRequest, key: string): Promise<ModelFixResult> {
     const log = (line: string): void => this.options.log?.(scrub(line, key));
     if (request.signal?.aborted) return { usage: NO_TOKENS, rejections: [], failure: 'cancelled', cancelled: true };
-    if (key === '' && this.baseUrl === OPENAI_BASE_URL) return { usage: NO_TOKENS, rejections: [], failure: 'no API key' };
-    const client = new OpenAI({
-      apiKey: key === '' ? PLACEHOLDER_KEY : key,
-      baseURL: this.baseUrl,
-      timeout: Math.max(1, Math.round(this.settings.timeoutMs)),
-      maxRetries: 0,
-      logLevel: 'off',
-    });
+    const noKey = missingKey(key, this.baseUrl);
+    if (noKey) return { usage: NO_TOKENS, rejections: [], failure: 'no API key', modelFailure: noKey };
+    const client = chatClient(this.settings, this.baseUrl, key);
     const context = { files: request.files, model: this.model, errorType: request.error.type };
     const messages = buildFixMessages(request);
     const rejections: string[] = [];
@@ -70,7 +94,10 @@ export class OpenAIFixer implements ModelFixer {
     for (let turn = 1; turn <= 2; turn++) {
       const reply = await this.complete(client, messages, request.signal, log);
       if (reply.kind === 'cancelled') return { usage, rejections, failure: 'cancelled', cancelled: true };
-      if (reply.kind === 'failed') return { usage, rejections, failure: scrub(reply.failure, key) };
+      if (reply.kind === 'failed') {
+        const modelFailure = { ...reply.modelFailure, cause: scrub(reply.modelFailure.cause, key) };
+        return { usage, rejections, failure: scrub(reply.failure, key), modelFailure };
+      }
       usage = addUsage(usage, reply.usage);
       const verdict = parseModelAnswer({ content: reply.content, finishReason: reply.finishReason }, context);
       if ('candidate' in verdict) return { candidate: verdict.candidate, usage, rejections };
@@ -86,7 +113,7 @@ export class OpenAIFixer implements ModelFixer {
     for (let attempt = 1; ; attempt++) {
       log(`asking ${this.model} at ${this.baseUrl} (try ${attempt}, ${messages.length} messages)`);
       const started = Date.now();
-      const outcome = await this.completeOnce(client, messages, signal);
+      const outcome = await exchangeOnce(client, { settings: this.settings, baseUrl: this.baseUrl, messages }, signal);
       if (outcome.kind === 'answer') {
         const { promptTokens, completionTokens } = outcome.usage;
         log(`${this.model} answered in ${Date.now() - started} ms (finish ${outcome.finishReason}, ${promptTokens} + ${completionTokens} tokens)`);
@@ -95,49 +122,14 @@ export class OpenAIFixer implements ModelFixer {
       if (outcome.kind === 'cancelled') return outcome;
       const { failure } = outcome;
       if (!failure.retryable || attempt > this.settings.maxRetries) {
-        return { kind: 'failed', failure: attempt > 1 ? `${failure.line} after ${attempt} tries` : failure.line };
+        const tries = attempt > 1 ? ` after ${attempt} tries` : '';
+        return { kind: 'failed', failure: `${failure.line}${tries}`, modelFailure: { endpoint: this.endpoint, kind: failure.kind, cause: `${failure.cause}${tries}` } };
       }
       const delay = Math.min(this.maxRetryDelayMs, failure.retryAfterMs ?? this.retryBaseDelayMs * 2 ** (attempt - 1));
       log(`${failure.line}; trying again in ${seconds(delay)}`);
       if (!(await waitUnlessAborted(delay, signal))) return { kind: 'cancelled' };
     }
   }
-
-  private async completeOnce(
-    client: OpenAI,
-    messages: ChatMessage[],
-    signal: AbortSignal | undefined,
-  ): Promise<Completion | { kind: 'cancelled' } | { kind: 'error'; failure: RequestFailure }> {
-    // Our own deadline covers the whole exchange; the client's timeout stops at the response headers.
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    let timedOut = false;
-    const deadline = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.settings.timeoutMs);
-    try {
-      const response = await client.chat.completions.create(
-        { model: this.model, temperature: this.settings.temperature, max_tokens: this.settings.maxTokens, messages },
-        { signal: controller.signal },
-      );
-      const choice = response.choices?.[0];
-      return { kind: 'answer', content: choice?.message?.content ?? '', finishReason: choice?.finish_reason ?? null, usage: usageOf(response.usage) };
-    } catch (error) {
-      if (signal?.aborted) return { kind: 'cancelled' };
-      return { kind: 'error', failure: describeFailure(error, timedOut, this.settings.timeoutMs, this.baseUrl) };
-    } finally {
-      clearTimeout(deadline);
-      signal?.removeEventListener('abort', onAbort);
-    }
-  }
-}
-
-function usageOf(usage: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number } | null | undefined): TokenUsage {
-  const promptTokens = usage?.prompt_tokens ?? 0;
-  const completionTokens = usage?.completion_tokens ?? 0;
-  return { promptTokens, completionTokens, totalTokens: usage?.total_tokens ?? promptTokens + completionTokens };
 }
 
 /** Resolves true after `ms`, or false as soon as `signal` aborts. */
@@ -154,9 +146,4 @@ function waitUnlessAborted(ms: number, signal: AbortSignal | undefined): Promise
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/** Removes the key from any text that leaves this class (endpoints sometimes echo it in errors). */
-function scrub(text: string, key: string): string {
-  return key.length >= 4 ? text.split(key).join('[key]') : text;
 }

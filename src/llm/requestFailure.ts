@@ -1,10 +1,15 @@
-// What a failed completion request means for the user and for the retry loop: one readable line,
-// whether trying again can help (rate limits, server errors, connection trouble, timeouts - not a
-// refused key or a bad request), and how long the endpoint asked us to wait.
+// What a failed completion request means for the user and for the retry loop: one readable line for
+// the log, the kind of failure and its cause in plain words (core/model/modelFailure.ts), whether
+// trying again can help (rate limits, server errors, connection trouble, timeouts - not a refused
+// key or a bad request), and how long the endpoint asked us to wait.
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import type { ModelFailureKind } from '../core/model/modelFailure';
 
 export interface RequestFailure {
   line: string;
+  kind: ModelFailureKind;
+  /** Follows "the model at ENDPOINT", e.g. "refused the connection". */
+  cause: string;
   retryable: boolean;
   /** From Retry-After / retry-after-ms, when the endpoint sent one. */
   retryAfterMs?: number;
@@ -14,19 +19,28 @@ const MAX_DETAIL = 160;
 
 /** `timedOut` is true when our own deadline ended the request (the client may report it as an abort). */
 export function describeFailure(error: unknown, timedOut: boolean, timeoutMs: number, baseUrl: string): RequestFailure {
-  if (timedOut || error instanceof APIConnectionTimeoutError) return { line: `no answer within ${seconds(timeoutMs)}`, retryable: true };
-  if (error instanceof APIConnectionError) return { line: `could not reach ${baseUrl}${causeCode(error)}`, retryable: true };
+  if (timedOut || error instanceof APIConnectionTimeoutError) {
+    return { line: `no answer within ${seconds(timeoutMs)}`, kind: 'timeout', cause: `gave no answer within ${seconds(timeoutMs)}`, retryable: true };
+  }
+  if (error instanceof APIConnectionError) {
+    const code = causeCode(error);
+    const line = `could not reach ${baseUrl}${code ? ` (${code})` : ''}`;
+    if (code === 'ECONNREFUSED') return { line, kind: 'refused', cause: 'refused the connection', retryable: true };
+    return { line, kind: 'unreachable', cause: `could not be reached${connectionTrouble(code)}`, retryable: true };
+  }
   if (error instanceof APIError && typeof error.status === 'number') return statusFailure(error, error.status);
-  return { line: `unexpected error: ${clip(error instanceof Error ? error.message : String(error))}`, retryable: false };
+  const message = clip(error instanceof Error ? error.message : String(error));
+  return { line: `unexpected error: ${message}`, kind: 'unexpected', cause: `failed unexpectedly: ${message}`, retryable: false };
 }
 
 function statusFailure(error: APIError, status: number): RequestFailure {
   const retryAfterMs = retryAfterOf(error.headers);
-  if (status === 429) return { line: 'rate limited (429)', retryable: true, retryAfterMs };
-  if (status >= 500) return { line: `server error (${status})`, retryable: true, retryAfterMs };
+  if (status === 429) return { line: 'rate limited (429)', kind: 'rate-limited', cause: 'is rate limiting requests (429)', retryable: true, retryAfterMs };
+  if (status >= 500) return { line: `server error (${status})`, kind: 'server-error', cause: `failed with a server error (${status})`, retryable: true, retryAfterMs };
   const detail = detailOf(error);
-  if (status === 401) return { line: `the API key was not accepted (401)${detail}`, retryable: false };
-  return { line: `the endpoint refused the request (${status})${detail}`, retryable: false };
+  const shown = detail === '' ? '' : `: ${detail}`;
+  if (status === 401) return { line: `the API key was not accepted (401)${shown}`, kind: 'unauthorized', cause: 'did not accept the API key (401)', retryable: false };
+  return { line: `the endpoint refused the request (${status})${shown}`, kind: 'rejected', cause: `refused the request (${status}${shown})`, retryable: false };
 }
 
 /** Milliseconds from `retry-after-ms` or `Retry-After` (seconds or an HTTP date). */
@@ -43,17 +57,28 @@ export function retryAfterOf(headers: Headers | undefined): number | undefined {
 
 function detailOf(error: APIError): string {
   const body = error.error as { message?: unknown } | undefined;
-  const message = typeof body?.message === 'string' ? body.message : '';
-  return message === '' ? '' : `: ${clip(message)}`;
+  return typeof body?.message === 'string' ? clip(body.message) : '';
 }
 
 /** The system error code under the client's "Connection error." (ECONNREFUSED, UND_ERR_SOCKET, ...). */
 function causeCode(error: unknown): string {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== '') return ` (${code})`;
+    if (typeof code === 'string' && code !== '') return code;
   }
   return '';
+}
+
+/** A connection error code in words, for people who do not know the codes. */
+function connectionTrouble(code: string): string {
+  if (code === '') return '';
+  if (code === 'ENOTFOUND') return ' (no such host)';
+  if (code === 'EAI_AGAIN') return ' (the host name could not be looked up)';
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return ' (the connection was closed without an answer)';
+  if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return ' (connecting timed out)';
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return ' (no route to the host)';
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return ` (its TLS certificate is not trusted: ${code})`;
+  return ` (${code})`;
 }
 
 export function seconds(ms: number): string {

@@ -1,25 +1,22 @@
 // The end of one file's heal in the editor: the program's story in the output channel, the status
 // bar, the diagnostics (remembering how the run was made, for the quick fixes), and the fix applied
-// or previewed.
+// or previewed. What the user is told about the run as a whole comes after (runNotices.ts).
 import * as vscode from 'vscode';
 import { recipeOf, type HealTarget } from '../core/heal/healTargets';
-import { ENVIRONMENT_NOT_PREPARED } from '../core/environment/environmentTypes';
 import type { HealProgress } from '../core/heal/healFile';
 import type { FileHealRecord } from '../core/heal/ledger';
 import type { SelfHealSettings } from '../core/settings/settingsModel';
 import type { Channels } from './channels';
-import type { EngineProblemNotifier } from './engineProblems';
 import { applyFileTexts, StaleDocumentError } from './fileEdits';
 import type { FixPreview } from './fixPreview';
 import type { HealOutcome } from './healRunTypes';
 import type { RevertLedger } from './revertLedger';
 import { uriOf, type RunDiagnostics } from './runDiagnostics';
-import type { EngineStatusBar } from './statusBar';
+import type { EngineState, EngineStatusBar } from './statusBar';
 
 export interface ConcludeDeps {
   channels: Channels;
   statusBar: EngineStatusBar;
-  problems: EngineProblemNotifier;
   diagnostics: RunDiagnostics;
   preview: FixPreview;
   ledger: RevertLedger;
@@ -33,29 +30,16 @@ export interface Concluding {
   settings: SelfHealSettings;
   /** The run's id; its targets' problems share it as their batch, so one does not replace another's. */
   runId: string;
-  /** Offered when the engine could not be reached. */
-  rerun: () => Thenable<unknown>;
 }
 
-export async function concludeHeal(deps: ConcludeDeps, { target, record, versions, settings, runId, rerun }: Concluding): Promise<HealOutcome> {
-  const { channels, statusBar, problems, diagnostics } = deps;
+export async function concludeHeal(deps: ConcludeDeps, { target, record, versions, settings, runId }: Concluding): Promise<HealOutcome> {
+  const { channels, statusBar, diagnostics } = deps;
   const { root, files } = target;
   const recipe = recipeOf(target.launch);
   const outcome: HealOutcome = { record, applied: [] };
   channels.appendProgram(`${record.lastRun.outputTail}\n${summaryOf(record)}\n`);
-  if (record.outcome === 'engine-error' && record.stopReason.startsWith(ENVIRONMENT_NOT_PREPARED)) {
-    // The engine answered; the requirements were not installed (declined, or pip failed). Saying
-    // "no engine" here would send the user to the wrong place.
-    const engine = record.lastRun.engine || record.firstRun.engine;
-    statusBar.show(engine ? { kind: 'found', engine } : { kind: 'unknown' });
-    void vscode.window.showWarningMessage(`Self-Heal: ${record.entry}: ${record.stopReason}`, 'Show Log').then((choice) => {
-      if (choice === 'Show Log') channels.log.show();
-    });
-    return outcome;
-  }
   if (record.outcome === 'engine-error') {
-    statusBar.show({ kind: 'not-found' });
-    void problems.show({ message: record.stopReason }, rerun);
+    statusBar.show(setupState(record));
     return outcome;
   }
   statusBar.show({ kind: 'found', engine: record.lastRun.engine || record.firstRun.engine });
@@ -81,6 +65,18 @@ export async function concludeHeal(deps: ConcludeDeps, { target, record, version
     outcome.notApplied = error.message;
   }
   return outcome;
+}
+
+/**
+ * The engine, the image and the install are three different problems: saying "no engine" when the
+ * engine answered would send the user to the wrong place. A declined install is no problem at all.
+ */
+function setupState(record: FileHealRecord): EngineState {
+  const failure = record.setupFailure ?? { kind: 'engine', message: record.stopReason };
+  const engine = record.lastRun.engine || record.firstRun.engine;
+  if (failure.kind === 'install-declined') return engine ? { kind: 'found', engine } : { kind: 'unknown' };
+  if (failure.kind === 'install') return { kind: 'install-failed', message: failure.message };
+  return failure.kind === 'image' ? { kind: 'image-missing', message: failure.message } : { kind: 'not-found', message: failure.message };
 }
 
 export function documentVersions(root: string, files: readonly string[]): Map<string, number> {

@@ -2,7 +2,7 @@
 // once: installing runs pip with network against whatever a cloned repository names. The answer is
 // remembered per workspace by a hash of the set, so a new or changed requirement asks again.
 import { createHash } from 'crypto';
-import { EnvironmentError } from '../core/environment/environmentTypes';
+import { InstallNotApproved } from '../core/environment/environmentTypes';
 
 /** The part of vscode.Memento this needs (workspaceState), so tests can give a plain map. */
 export interface ConsentState {
@@ -23,10 +23,10 @@ export class EnvironmentConsent {
 
   constructor(private readonly state: ConsentState, private readonly ask: AskToBuild) {}
 
-  /** Resolves when the set may be built; rejects with an EnvironmentError the heal reports when it may not. */
+  /** Resolves when the set may be built; rejects with an InstallNotApproved (an EnvironmentError) the heal reports when it may not. */
   async confirm(requirements: readonly string[]): Promise<void> {
     if (!(await this.allowed(requirements))) {
-      throw new EnvironmentError(`The environment was not built: installing ${requirements.join(', ')} was not approved. Run again to be asked again.`);
+      throw new InstallNotApproved(`The environment was not built: installing ${requirements.join(', ')} was not approved. Run again to be asked again.`);
     }
   }
 

@@ -3,9 +3,12 @@
 // origin it was saved for.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../contract/editorPanelContract';
+import type { ModelAvailability } from '../core/heal/outcomeMessages';
+import type { ModelConnection } from '../core/model/modelFailure';
 import { DEFAULT_MODEL_SETTINGS, type ModelFixer } from '../core/model/modelTypes';
 import { keyRefusal } from '../core/settings/keyOrigin';
 import type { SelfHealSettings } from '../core/settings/settingsModel';
+import type { Notifications } from './notifications';
 import type { ApiKeyStore } from './secrets';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -15,15 +18,26 @@ export class ModelProvider {
   lastKeyRefusal: string | undefined;
   private readonly told = new Set<string>();
 
-  constructor(private readonly keys: ApiKeyStore, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly keys: ApiKeyStore, private readonly log: vscode.LogOutputChannel, private readonly notifications: Notifications) {}
 
   /** A key is set for this endpoint, or the base URL names another server (local servers often need no key). */
   async configured(settings: SelfHealSettings): Promise<boolean> {
     return isCustomEndpoint(settings) || Boolean(await this.keyFor(settings.model.baseUrl));
   }
 
+  /** Whether a heal with these settings may ask a model: for the next step a failed heal suggests. */
+  async availability(settings: SelfHealSettings): Promise<ModelAvailability> {
+    if (!settings.fix.ai) return 'off';
+    return (await this.configured(settings)) ? 'configured' : 'not-set-up';
+  }
+
   async fixerFor(settings: SelfHealSettings): Promise<ModelFixer | undefined> {
-    if (!settings.fix.ai || !(await this.configured(settings))) return undefined;
+    return settings.fix.ai ? this.connectionFor(settings) : undefined;
+  }
+
+  /** The client for the configured endpoint, whether or not AI fixes are on (Test Model Connection uses it). */
+  async connectionFor(settings: SelfHealSettings): Promise<(ModelFixer & ModelConnection) | undefined> {
+    if (!(await this.configured(settings))) return undefined;
     const { OpenAIFixer } = await import('../edge');
     const baseUrl = isCustomEndpoint(settings) ? settings.model.baseUrl : undefined;
     await this.tellIfHeldBack(settings.model.baseUrl);
@@ -48,9 +62,7 @@ export class ModelProvider {
     this.log.warn(refusal);
     if (this.told.has(refusal)) return;
     this.told.add(refusal);
-    void vscode.window.showWarningMessage(`Self-Heal: ${refusal}`, 'Set API Key').then((choice) => {
-      if (choice) void vscode.commands.executeCommand(COMMANDS.setApiKey);
-    });
+    this.notifications.offer('warning', `Self-Heal: ${refusal}`, { 'Set API Key': () => vscode.commands.executeCommand(COMMANDS.setApiKey) });
   }
 }
 

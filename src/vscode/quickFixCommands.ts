@@ -8,17 +8,20 @@ import { fileText, hasFile } from '../core/files/fileTexts';
 import { applyEdits } from '../core/fixes/fixTypes';
 import { healFile } from '../core/heal/healFile';
 import type { FileHealRecord } from '../core/heal/ledger';
+import { modelFailureLine } from '../core/model/modelFailure';
 import type { Verdict } from '../core/heal/progress';
 import { verifyFix } from '../core/heal/verifyFix';
 import type { EditorEnvironments } from './editorEnvironments';
 import { applyFileTexts, applyTextEdits, StaleDocumentError } from './fileEdits';
 import { vetRequirementChanges } from './installApproval';
 import type { ModelProvider } from './modelProvider';
+import type { Notifications, NoticeSeverity } from './notifications';
 import type { QuickFixArgs, QuickFixProvider } from './quickFixes';
 import type { HealRunSink } from './healRunTypes';
 import type { DiagnosedError, RunDiagnostics } from './runDiagnostics';
 import type { RunGate } from './runGate';
 import type { RunnerProvider } from './runnerProvider';
+import { modelFailureActions } from './runNotices';
 
 export interface QuickFixDeps {
   provider: QuickFixProvider;
@@ -29,6 +32,7 @@ export interface QuickFixDeps {
   gate: RunGate;
   /** The same environment images Run & Self-Heal uses, so a fix is verified where the error was found. */
   environments: EditorEnvironments;
+  notifications: Notifications;
 }
 
 /** What the last quick fix did, for the tests. */
@@ -92,7 +96,7 @@ export class QuickFixCommands {
     }
     const edited = [...new Set(candidate.edits.map((e) => e.file))];
     this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, recipe: origin.recipe, batch: this.nextBatch(), edited, files: fixed, stdoutBytes: after.stdoutBytes }, afterError, versionsOf(origin.root, fixed));
-    return this.report({ applied: true, verdict, message: `Self-Heal: ${candidate.description}: applied (verified: ${verdict === 'clean' ? 'the program runs clean' : 'the program gets further'}).` }, false);
+    return this.report({ applied: true, verdict, message: `Self-Heal: ${candidate.description}: applied (verified: ${verdict === 'clean' ? 'the program runs clean' : 'the program gets further'}).` }, 'info');
   }
 
   async fixWithAi(args: QuickFixArgs): Promise<QuickFixOutcome> {
@@ -104,9 +108,7 @@ export class QuickFixCommands {
     const { settings } = allowed;
     const model = await this.deps.models.fixerFor(settings);
     if (!model) {
-      void vscode.window.showWarningMessage('Self-Heal: no model is set up. Set an API key, or point selfHeal.model.baseUrl at a local server.', 'Set API Key').then((choice) => {
-        if (choice) void vscode.commands.executeCommand(COMMANDS.setApiKey);
-      });
+      this.deps.notifications.offer('warning', 'Self-Heal: no model is set up. Set an API key, or point selfHeal.model.baseUrl at a local server.', { 'Set API Key': () => vscode.commands.executeCommand(COMMANDS.setApiKey) });
       return (this.last = { applied: false, message: 'Self-Heal: no model is set up.' });
     }
     const runId = `ai-${Date.now()}-${++this.aiRuns}`;
@@ -129,8 +131,10 @@ export class QuickFixCommands {
     if (Object.keys(changed).length === 0) {
       this.deps.sink?.updateFile(runId, { ...record, changedFiles: {}, root: origin.root });
       this.deps.sink?.finishRun(runId, record.outcome === 'cancelled' ? 'cancelled' : 'not-healed');
-      const why = record.outcome === 'cancelled' ? 'cancelled; nothing was changed' : `no verified fix was found (${record.stopReason})`;
-      return this.report({ applied: false, record, message: `Self-Heal: ${why}.` });
+      // A model that could not be used is named, with the cause and the ways to look into it.
+      const failure = record.outcome === 'cancelled' ? undefined : record.modelFailure;
+      const why = record.outcome === 'cancelled' ? 'cancelled; nothing was changed' : `no verified fix was found (${failure ? modelFailureLine(failure) : record.stopReason})`;
+      return this.report({ applied: false, record, message: `Self-Heal: ${why}.` }, failure ? 'error' : 'warning', failure && modelFailureActions(failure));
     }
     try {
       await applyFileTexts(origin.root, changed, origin.files);
@@ -146,7 +150,7 @@ export class QuickFixCommands {
     const files = { ...origin.files, ...changed };
     this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, recipe: origin.recipe, batch: this.nextBatch(), edited: Object.keys(changed), files, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'healed' ? null : record.lastRun.error, versionsOf(origin.root, files));
     const kept = record.attempts.filter((a) => a.outcome === 'healed' || a.outcome === 'progress').map((a) => a.fix?.description).join('; ');
-    return this.report({ applied: true, record, message: `Self-Heal: applied a verified fix from ${model.model}: ${kept}.` }, false);
+    return this.report({ applied: true, record, message: `Self-Heal: applied a verified fix from ${model.model}: ${kept}.` }, 'info');
   }
 
   private find(args: QuickFixArgs): { refused: string } | { offer: NonNullable<ReturnType<QuickFixProvider['take']>>; origin: DiagnosedError; uri: vscode.Uri } {
@@ -166,10 +170,9 @@ export class QuickFixCommands {
     return `fix-${Date.now()}-${++this.fixRuns}`;
   }
 
-  private report(outcome: QuickFixOutcome, warn = true): QuickFixOutcome {
+  private report(outcome: QuickFixOutcome, severity: NoticeSeverity = 'warning', actions: Record<string, () => unknown> = {}): QuickFixOutcome {
     this.last = outcome;
-    if (warn) void vscode.window.showWarningMessage(outcome.message);
-    else void vscode.window.showInformationMessage(outcome.message);
+    this.deps.notifications.offer(severity, outcome.message, actions);
     return outcome;
   }
 }

@@ -1,7 +1,8 @@
 // "Run & Self-Heal" (a file or the workspace), "Run Without Healing" and Retry: save, find the
 // targets, and hand them to the shared heal workflow (core/heal/healTargets.ts) with the editor's
-// runner, model, environment images and questions; concludeHeal.ts ends each file. Cancel in the
-// progress notification stops both the container and the model request.
+// runner, model, environment images and questions; concludeHeal.ts ends each file and runNotices.ts
+// tells the user what they must know of the run. Cancel in the progress notification stops both the
+// container and the model request.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { healTargets, type HealTarget } from '../core/heal/healTargets';
@@ -17,10 +18,12 @@ import type { FixPreview } from './fixPreview';
 import type { HealOutcome, HealRunSink } from './healRunTypes';
 import { installApprovalForRun } from './installApproval';
 import type { ModelProvider } from './modelProvider';
+import type { Notifications } from './notifications';
 import { RevertLedger } from './revertLedger';
 import { uriOf, type RunDiagnostics } from './runDiagnostics';
 import type { RunGate } from './runGate';
 import type { RunnerProvider } from './runnerProvider';
+import { announceRun } from './runNotices';
 import { readSettings } from './settings';
 import type { EngineStatusBar } from './statusBar';
 
@@ -43,11 +46,12 @@ export interface RunAndHealDeps {
   gate: RunGate;
   /** The environment images, asking before a workspace's requirements are installed. */
   environments: EditorEnvironments;
+  notifications: Notifications;
 }
 
 export class RunAndHealCommand {
   private running: AbortController | undefined;
-  private readonly ledger = new RevertLedger((runId, entry) => this.deps.sink?.markReverted(runId, entry));
+  private readonly ledger = new RevertLedger((runId, entry) => this.deps.sink?.markReverted(runId, entry), (severity, message) => void this.deps.notifications.show(severity, message));
   private lastRunId: string | undefined;
   private runCount = 0;
   lastOutcome: HealOutcome | undefined;
@@ -105,20 +109,13 @@ export class RunAndHealCommand {
   }
 
   /** Undoes the fixes the last run applied, file by file, where the file still holds them. */
-  async revertLastRun(): Promise<string[]> {
-    const reverted = await this.ledger.revert(this.ledger.ofRun(this.lastRunId));
-    if (reverted.length === 0) void vscode.window.showInformationMessage('Self-Heal: no fixes from the last run to revert.');
-    return reverted;
+  revertLastRun(): Promise<string[]> {
+    return this.ledger.revertRun(this.lastRunId);
   }
 
   /** Revert This Fix (the panel): one file's fixes from one run. */
-  async revertFix(args: { runId?: unknown; entry?: unknown } | undefined): Promise<string[]> {
-    const matching = this.ledger.ofFile(args?.runId, args?.entry);
-    if (matching.length === 0) {
-      void vscode.window.showInformationMessage('Self-Heal: that fix is not in the file (it was not applied, was already undone, or is too old to undo).');
-      return [];
-    }
-    return this.ledger.revert(matching);
+  revertFix(args: { runId?: unknown; entry?: unknown } | undefined): Promise<string[]> {
+    return this.ledger.revertFile(args?.runId, args?.entry);
   }
 
   private async targets(find: () => Promise<HealTarget[] | HealTarget>): Promise<HealTarget[] | undefined> {
@@ -147,13 +144,17 @@ export class RunAndHealCommand {
       for (const [index, record] of records.entries()) {
         const target = targets[index];
         const versions = documentVersions(target.root, Object.keys(target.files));
-        const rerun = () => this.run(uriOf(target.root, record.entry), true);
-        const outcome = await concludeHeal({ ...this.deps, ledger: this.ledger }, { target, record, versions, settings, runId, rerun });
+        const outcome = await concludeHeal({ ...this.deps, ledger: this.ledger }, { target, record, versions, settings, runId });
         outcomes.push(outcome);
         // The panel offers Revert This Fix only for what is in the file.
         this.deps.sink?.updateFile(runId, { ...record, changedFiles: outcome.applied.length > 0 ? record.changedFiles : {}, root: target.root });
       }
       this.deps.sink?.finishRun(runId, statusOfAll(records));
+      announceRun({ ...this.deps, showLog: () => this.deps.channels.log.show() }, {
+        files: outcomes.map((outcome, index) => ({ root: targets[index].root, outcome })), healing: heal, auto: settings.fix.applyMode === 'auto',
+        model: await this.deps.models.availability(settings), rerun: () => this.run(uriOf(targets[0].root, targets[0].launch.target), true),
+        revert: (entries) => this.ledger.revertRun(runId, entries),
+      });
       this.lastOutcome = outcomes[outcomes.length - 1];
       this.lastOutcomes = outcomes;
       return outcomes;

@@ -98,7 +98,7 @@ export class RunFileCommand {
       `${limits.processes}proc net=${limits.network}; ${result.reason}, exit ${result.exitCode ?? '-'}, ${result.durationMs} ms`;
     channels.log.info(this.lastLogLine);
     if (result.reason === 'engine-error' && result.engineError) {
-      if (result.engine.runner === 'docker') statusBar.show({ kind: 'not-found' });
+      if (result.engine.runner === 'docker') statusBar.showEngineError(result.engineError);
       channels.appendProgram(`\n✗ ${result.engineError.message}\n`);
       void problems.show(result.engineError, () => this.run(uri));
       return;

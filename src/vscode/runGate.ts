@@ -3,7 +3,7 @@
 // settings count, asking about each new one, and asks once per workspace before unsandboxed runs.
 import * as vscode from 'vscode';
 import type { SelfHealSettings } from '../core/settings/settingsModel';
-import { confirmationId, heldLogLine, overrideQuestion, settingsUsedBy, type HeldValue } from '../core/settings/workspaceOverrides';
+import { confirmationId, heldLogLine, overrideQuestion, settingsUsedBy, type GuardedSetting, type HeldValue } from '../core/settings/workspaceOverrides';
 import type { OverrideConfirmations } from './overrideConfirmations';
 import type { Questions } from './questions';
 import { readGuardedSettings } from './settings';
@@ -45,7 +45,7 @@ export class RunGate {
   /** The settings a run of `scope` uses, or why the run is not allowed. */
   async settingsFor(scope: vscode.Uri | undefined, needs: RunNeeds): Promise<{ settings: SelfHealSettings } | { refused: string }> {
     if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED_REFUSED);
-    await this.askAboutWorkspaceValues(scope, needs);
+    await this.askAboutWorkspaceValues(scope, (settings) => settingsUsedBy({ runner: settings.runner, usesModel: needs.model && settings.fix.ai }));
     const { settings, held } = readGuardedSettings(scope, this.deps.confirmations.isConfirmed);
     for (const { held: value, used } of held) this.deps.log.warn(heldLogLine(value, used));
     if (settings.runner === 'local' && !(await this.localConsent())) return this.refuse(UNSANDBOXED_REFUSED);
@@ -60,12 +60,22 @@ export class RunGate {
    */
   async containerSettingsFor(scope: vscode.Uri | undefined, localRefusal: string): Promise<{ settings: SelfHealSettings } | { refused: string }> {
     if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED_REFUSED);
-    await this.askAboutWorkspaceValues(scope, { model: false });
+    await this.askAboutWorkspaceValues(scope, (settings) => settingsUsedBy({ runner: settings.runner, usesModel: false }));
     const { settings, held } = readGuardedSettings(scope, this.deps.confirmations.isConfirmed);
     for (const { held: value, used } of held) this.deps.log.warn(heldLogLine(value, used));
     if (settings.runner === 'local') return this.refuse(localRefusal);
     this.lastRefusal = undefined;
     return { settings };
+  }
+
+  /**
+   * The settings for a request to the model alone (Test Model Connection): nothing runs, so only a
+   * workspace's model.baseUrl is asked about; in an untrusted workspace only the user's values count.
+   */
+  async modelSettingsFor(scope: vscode.Uri | undefined): Promise<SelfHealSettings> {
+    if (!vscode.workspace.isTrusted) return readGuardedSettings(scope, () => false).settings;
+    await this.askAboutWorkspaceValues(scope, () => ['model.baseUrl']);
+    return readGuardedSettings(scope, this.deps.confirmations.isConfirmed).settings;
   }
 
   private refuse(reason: string): { refused: string } {
@@ -75,10 +85,10 @@ export class RunGate {
   }
 
   /** Asks about the most specific unconfirmed value of each setting the run uses until nothing new is left. */
-  private async askAboutWorkspaceValues(scope: vscode.Uri | undefined, needs: RunNeeds): Promise<void> {
+  private async askAboutWorkspaceValues(scope: vscode.Uri | undefined, usedBy: (settings: SelfHealSettings) => GuardedSetting[]): Promise<void> {
     for (;;) {
       const { settings, held } = readGuardedSettings(scope, this.deps.confirmations.isConfirmed);
-      const used = settingsUsedBy({ runner: settings.runner, usesModel: needs.model && settings.fix.ai });
+      const used = usedBy(settings);
       const open = held.map((h) => h.held).filter((value) => used.includes(value.key) && !this.declined.has(idOf(value)));
       const next = open.sort((a, b) => used.indexOf(a.key) - used.indexOf(b.key))[0];
       if (!next) return;

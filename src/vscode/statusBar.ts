@@ -1,31 +1,33 @@
-// One status bar item: the engine's state; a click opens the settings.
+// One status bar item: the engine's state (statusView.ts says what each state shows and opens).
 import * as vscode from 'vscode';
-import { COMMANDS } from '../contract/editorPanelContract';
+import type { EngineErrorCode } from '../core/run/engineError';
+import { statusViewOf, type EngineState, type StatusView } from './statusView';
 
-export type EngineState = { kind: 'unknown' } | { kind: 'found'; engine: string } | { kind: 'not-found' } | { kind: 'running'; file: string };
+export type { EngineState } from './statusView';
 
 export class EngineStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('selfHeal.engine', vscode.StatusBarAlignment.Left, 10);
   state: EngineState = { kind: 'unknown' };
+  view: StatusView = statusViewOf(this.state);
 
   constructor() {
     this.item.name = 'Self-Heal Engine';
-    this.item.command = COMMANDS.openSettings;
     this.show({ kind: 'unknown' });
   }
 
   show(state: EngineState): void {
     this.state = state;
-    const view = {
-      unknown: ['$(beaker) Self-Heal', 'Self-Heal: the engine is contacted on the first run. Click for settings.'],
-      found: ['$(check) Self-Heal', `Self-Heal: ${'engine' in state ? state.engine : ''} is ready. Click for settings.`],
-      'not-found': ['$(warning) Self-Heal: no engine', 'Self-Heal: no Docker or Podman engine answered. Click to set selfHeal.docker.host.'],
-      running: ['$(sync~spin) Self-Heal: running', `Self-Heal: running ${'file' in state ? state.file : ''}`],
-    }[state.kind];
-    this.item.text = view[0];
-    this.item.tooltip = view[1];
-    this.item.backgroundColor = state.kind === 'not-found' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.view = statusViewOf(state);
+    this.item.text = this.view.text;
+    this.item.tooltip = this.view.tooltip;
+    this.item.command = { title: 'Self-Heal', ...this.view.command };
+    this.item.backgroundColor = this.view.background && new vscode.ThemeColor(this.view.background);
     this.item.show();
+  }
+
+  /** An engine error as the user should read it: the image, or the engine itself. */
+  showEngineError(error: { code: EngineErrorCode; message: string }): void {
+    this.show(error.code === 'image-unavailable' ? { kind: 'image-missing', message: error.message } : { kind: 'not-found', message: error.message });
   }
 
   get text(): string {

@@ -5,6 +5,7 @@ import type { Channels } from './channels';
 import type { EngineProblemNotifier } from './engineProblems';
 import type { FixPreview } from './fixPreview';
 import type { ModelProvider } from './modelProvider';
+import type { Notifications } from './notifications';
 import type { Questions } from './questions';
 import type { QuickFixCommands } from './quickFixCommands';
 import type { QuickFixProvider } from './quickFixes';
@@ -13,6 +14,7 @@ import type { RunDiagnostics } from './runDiagnostics';
 import type { RunFileCommand } from './runFileCommand';
 import type { RunGate } from './runGate';
 import type { EngineStatusBar } from './statusBar';
+import type { TestConnectionCommand } from './testConnectionCommand';
 
 export interface TestStateSources {
   channels: Channels;
@@ -27,6 +29,8 @@ export interface TestStateSources {
   questions: Questions;
   gate: RunGate;
   models: ModelProvider;
+  notifications: Notifications;
+  connectionTest: TestConnectionCommand;
   activationMs: number;
 }
 
@@ -34,7 +38,13 @@ export function testStateOf(s: TestStateSources) {
   return {
     programOutput: s.channels.programText,
     statusBar: s.statusBar.text,
+    statusBarTooltip: s.statusBar.view.tooltip,
+    /** What clicking the status bar item runs: the command and its arguments. */
+    statusBarCommand: s.statusBar.view.command,
     engineState: s.statusBar.state,
+    /** Every notification about an outcome, oldest first, with its buttons (`seq` counts from 1). */
+    notifications: [...s.notifications.shown],
+    lastConnectionTest: s.connectionTest.last,
     lastResult: s.runFile.lastResult,
     lastRefusal: s.heal.lastRefusal ?? s.runFile.lastRefusal,
     lastLogLine: s.runFile.lastLogLine,

@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { codeServerBinary, launchBrowser, openWorkbench, REPO, startCodeServer, workbenchUrl, type CodeServer } from '../support/codeServer';
+import { failureNoticeSteps } from './failureNotices';
 import { HEAL_DOC_IMAGES, healFlowSteps } from './healFlow';
 import { exitWith, finish, RESULTS, step, updateDocImages } from './uiSteps';
 import { palette, quickInputRow, quickOpen, typeIntoQuickInput } from './workbench';
@@ -119,6 +120,7 @@ async function main(): Promise<number> {
   });
 
   await healFlowSteps(settings);
+  await failureNoticeSteps(settings);
 
   updateDocImages({ 'dev-output.png': 'run-output.png', ...HEAL_DOC_IMAGES });
   return finish();

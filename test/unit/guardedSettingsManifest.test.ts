@@ -14,6 +14,6 @@ describe('guarded settings in the manifest', () => {
 
   it('lets a workspace set each of them (so the confirmation is what stands between)', () => {
     const scopes = GUARDED_SETTINGS.map((key) => [key, manifest.contributes.configuration.properties[`selfHeal.${key}`].scope]);
-    assert.deepStrictEqual(scopes, [['runner', 'machine-overridable'], ['pythonPath', 'machine-overridable'], ['docker.host', 'machine-overridable'], ['image', 'resource'], ['network', 'resource'], ['model.baseUrl', 'machine-overridable']]);
+    assert.deepStrictEqual(scopes, [['runner', 'resource'], ['pythonPath', 'resource'], ['docker.host', 'resource'], ['image', 'resource'], ['network', 'resource'], ['model.baseUrl', 'resource']]);
   });
 });

@@ -41,6 +41,16 @@ describe('package.json manifest', () => {
     }
   });
 
+  it('shows every setting in the User tab, also in a remote window such as code-server', () => {
+    // The settings editor of a remote window keeps `machine` and `machine-overridable` settings out
+    // of the User tab (VS Code's LOCAL_MACHINE_SCOPES: application, window, resource, language-overridable).
+    const userTab = ['application', 'window', 'resource', 'language-overridable'];
+    const properties = Object.entries<{ scope: string }>(manifest.contributes.configuration.properties);
+    assert.deepStrictEqual(properties.filter(([, property]) => !userTab.includes(property.scope)).map(([key]) => key), []);
+    // A workspace cannot turn source builds on: user settings only.
+    assert.strictEqual(manifest.contributes.configuration.properties['selfHeal.environment.allowSourceBuilds'].scope, 'application');
+  });
+
   it('runs no code in untrusted workspaces and targets VS Code 1.100', () => {
     assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.strictEqual(manifest.engines.vscode, '^1.100.0');

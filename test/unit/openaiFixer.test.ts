@@ -131,7 +131,10 @@ describe('OpenAIFixer over HTTP', function () {
   it('names the status after every try fails with 500', async () => {
     const s = await serve(inOrder({ status: 500 }));
     const result = await fixer({ baseUrl: s.baseUrl, maxRetries: 2 }).propose(fixRequest());
-    assert.deepStrictEqual(result, { usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 }, rejections: [], failure: 'server error (500) after 3 tries' });
+    assert.deepStrictEqual(result, {
+      usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 }, rejections: [], failure: 'server error (500) after 3 tries',
+      modelFailure: { endpoint: new URL(s.baseUrl).origin, kind: 'server-error', cause: 'failed with a server error (500) after 3 tries' },
+    });
     assert.strictEqual(s.requests.length, 3);
   });
 
@@ -140,6 +143,7 @@ describe('OpenAIFixer over HTTP', function () {
     const s = await serve(inOrder({ status: 401, body }));
     const result = await fixer({ baseUrl: s.baseUrl, maxRetries: 2 }).propose(fixRequest());
     assert.strictEqual(result.failure, 'the API key was not accepted (401): Incorrect API key provided: [key].');
+    assert.deepStrictEqual(result.modelFailure, { endpoint: new URL(s.baseUrl).origin, kind: 'unauthorized', cause: 'did not accept the API key (401)' });
     assert.strictEqual(s.requests.length, 1);
   });
 
@@ -155,6 +159,8 @@ describe('OpenAIFixer over HTTP', function () {
     const baseUrl = `http://127.0.0.1:${port}/v1`;
     const result = await fixer({ baseUrl, maxRetries: 1 }).propose(fixRequest());
     assert.strictEqual(result.failure, `could not reach ${baseUrl} (ECONNREFUSED) after 2 tries`);
+    // People are told the origin only: a path may hold a deployment name or a token.
+    assert.deepStrictEqual(result.modelFailure, { endpoint: `http://127.0.0.1:${port}`, kind: 'refused', cause: 'refused the connection after 2 tries' });
   });
 
   it('gives up on a reply slower than the timeout, in bounded time, abandoning each request', async () => {
@@ -163,6 +169,7 @@ describe('OpenAIFixer over HTTP', function () {
     const result = await fixer({ baseUrl: s.baseUrl, timeoutMs: 300, maxRetries: 1 }).propose(fixRequest());
     const elapsed = Date.now() - started;
     assert.strictEqual(result.failure, 'no answer within 0.3 s after 2 tries');
+    assert.deepStrictEqual(result.modelFailure, { endpoint: new URL(s.baseUrl).origin, kind: 'timeout', cause: 'gave no answer within 0.3 s after 2 tries' });
     assert.ok(elapsed >= 600 && elapsed < 2000, `took ${elapsed} ms`);
     assert.deepStrictEqual(await Promise.all([s.settled(0), s.settled(1)]), ['abandoned', 'abandoned']);
   });
@@ -203,7 +210,10 @@ describe('OpenAIFixer over HTTP', function () {
     try {
       for (const baseUrl of [undefined, 'https://api.openai.com/v1/']) {
         const result = await fixer({ baseUrl }, { key: undefined }).propose(fixRequest());
-        assert.deepStrictEqual(result, { usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 }, rejections: [], failure: 'no API key' });
+        assert.deepStrictEqual(result, {
+          usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 }, rejections: [], failure: 'no API key',
+          modelFailure: { endpoint: 'https://api.openai.com', kind: 'no-key', cause: 'needs an API key, and none is set' },
+        });
       }
     } finally {
       globalThis.fetch = originalFetch;

@@ -51,3 +51,6 @@ export class EnvironmentError extends Error {
 
 /** How a heal's stop reason begins when the environment (not the engine) failed; the editor tells them apart. */
 export const ENVIRONMENT_NOT_PREPARED = 'the environment could not be prepared: ';
+
+/** The user said no to installing a set: nothing is broken, so it is not reported as a failed install. */
+export class InstallNotApproved extends EnvironmentError {}

@@ -21,6 +21,7 @@ export function fileHealRecordOf(
   const changedFiles: Record<string, string> = {};
   for (const [file, text] of Object.entries(finalFiles)) if (fileText(input.files, file) !== text) changedFiles[file] = text;
   const firstRun = first ? summaryOf(first) : notRun(stopReason);
+  const modelFailure = [...session.attempts].reverse().find((attempt) => attempt.modelFailure)?.modelFailure;
   return {
     entry: input.entry,
     outcome,
@@ -32,5 +33,6 @@ export function fileHealRecordOf(
     diff: unifiedDiffOfFiles(input.files, finalFiles),
     durationMs: Date.now() - session.started,
     tokens: session.tokens,
+    ...(modelFailure ? { modelFailure } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { runForHeal, StopHeal } from './healRun';
 import { judge, type RunState, type Verdict } from './progress';
 import { describeEnding, summaryOf } from './runSummary';
 import { unifiedDiffOfFiles } from './unifiedDiff';
+import { setupFailureOfEngine, type SetupFailure } from './setupFailure';
 
 export interface AttemptToMake {
   /** 1-based. */
@@ -28,8 +29,8 @@ export interface AttemptResult {
   record: AttemptRecord;
   /** The re-run, when the fix was kept (healed or progress). */
   state?: RunState;
-  /** The engine failed while verifying: the heal stops with this reason. */
-  stop?: string;
+  /** The engine failed while verifying: the heal stops with this failure. */
+  stop?: SetupFailure;
   /** The fix would install requirements nobody allowed: the heal stops with this reason. */
   needsApproval?: string;
   verdict?: Verdict;
@@ -82,7 +83,7 @@ function judgeRerun(session: HealSession, fixed: Record<string, string>, fix: Fi
   const rerun = summaryOf(after);
   if (after.result.reason === 'cancelled') return { ending: { outcome: 'cancelled', why: 'cancelled while verifying', rerun } };
   if (after.result.reason === 'engine-error') {
-    const stop = rerun.error?.message ?? after.result.engineError?.message ?? 'the engine failed';
+    const stop = setupFailureOfEngine(after.result.engineError?.code, rerun.error?.message ?? after.result.engineError?.message ?? 'the engine failed');
     return { ending: { outcome: 'reverted', why: 'the engine failed while verifying', rerun }, stop };
   }
   const lineCount = (text: string | undefined): number => (text ?? '').split('\n').length;

@@ -7,9 +7,11 @@ import type { RunLimits, Runner } from '../run/runTypes';
 import type { InstallApproval } from '../environment/installGate';
 import type { FileHealRecord } from './ledger';
 import type { ModelFixer } from '../model/modelTypes';
+import { modelFailureLine } from '../model/modelFailure';
 import { errorSignature, type RunState } from './progress';
 import { startSession, type HealSession } from './healSession';
-import { runForHeal } from './healRun';
+import { runForHeal, StopHeal } from './healRun';
+import { setupFailureOfEngine, type SetupFailure } from './setupFailure';
 import { FixesToTry } from './fixesToTry';
 import { tryFix } from './fixAttempt';
 import { fileHealRecordOf } from './fileHealRecord';
@@ -61,13 +63,14 @@ export interface HealInput {
 
 export async function healFile(input: HealInput, options: HealOptions): Promise<FileHealRecord> {
   const session = startSession(input, options, Math.max(0, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
+  const failedSetup = (failure: SetupFailure, first?: RunState, last?: RunState): FileHealRecord => ({ ...fileHealRecordOf(session, 'engine-error', failure.message, first, last), setupFailure: failure });
   let first: RunState;
   try {
     first = await runForHeal(session, session.current, 0, 'running');
   } catch (error) {
-    return fileHealRecordOf(session, 'engine-error', (error as Error).message, undefined);
+    return failedSetup({ kind: error instanceof StopHeal ? error.kind : 'engine', message: (error as Error).message });
   }
-  if (first.result.reason === 'engine-error') return fileHealRecordOf(session, 'engine-error', first.result.engineError?.message ?? 'the engine failed', first);
+  if (first.result.reason === 'engine-error') return failedSetup(setupFailureOfEngine(first.result.engineError?.code, first.result.engineError?.message ?? 'the engine failed'), first);
   if (first.result.reason === 'cancelled') return fileHealRecordOf(session, 'cancelled', 'cancelled', first);
   if (first.error === null) return fileHealRecordOf(session, 'clean', 'ran clean', first, first);
   return attemptFixes(session, first);
@@ -90,7 +93,7 @@ async function attemptFixes(session: HealSession, first: RunState): Promise<File
     const number = attempts.length + 1;
     const startedAt = Date.now();
     const next = await fixes.next(number, startedAt);
-    if (next.kind === 'none') return end('not-healed', attempts.length === 0 ? `no fix is known for ${state.error!.type}` : 'no further fix to try');
+    if (next.kind === 'none') return end('not-healed', whyNoFixIsLeft(session, state));
     if (next.kind === 'refused') {
       attempts.push(next.record);
       if (next.cancelled) return end('cancelled', 'cancelled');
@@ -99,7 +102,7 @@ async function attemptFixes(session: HealSession, first: RunState): Promise<File
     const attempt = await tryFix(session, { number, state, candidate: next.candidate, rejections: next.rejections, usage: next.usage, startedAt });
     attempts.push(attempt.record);
     if (attempt.record.outcome === 'cancelled') return end('cancelled', 'cancelled');
-    if (attempt.stop) return end('engine-error', attempt.stop);
+    if (attempt.stop) return { ...end('engine-error', attempt.stop.message), setupFailure: attempt.stop };
     if (attempt.needsApproval) return end('needs-approval', attempt.needsApproval);
     if (attempt.record.outcome === 'healed') {
       session.healed = true;
@@ -118,4 +121,12 @@ async function attemptFixes(session: HealSession, first: RunState): Promise<File
   }
   if (maxAttempts === 0) return end('not-healed', 'ran without healing');
   return end('not-healed', `no fix held within ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}`);
+}
+
+/** Nothing is left to try: no rule fix was known, or the model could not be used (said as such), or all were tried. */
+function whyNoFixIsLeft(session: HealSession, state: RunState): string {
+  const { attempts } = session;
+  if (attempts.length === 0) return `no fix is known for ${state.error!.type}`;
+  const failure = attempts[attempts.length - 1].modelFailure;
+  return failure ? modelFailureLine(failure) : 'no further fix to try';
 }

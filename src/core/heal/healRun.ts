@@ -1,13 +1,17 @@
 // One run of the program during a heal: its files in the environment image they ask for, started
 // through the generated driver when there is one, reduced to the error that ended it.
 import { errorsOfRun } from '../errors/runErrors';
-import { ENVIRONMENT_NOT_PREPARED } from '../environment/environmentTypes';
+import { ENVIRONMENT_NOT_PREPARED, InstallNotApproved } from '../environment/environmentTypes';
 import type { HealStep } from './healFile';
 import { reportProgress, type HealSession } from './healSession';
 import type { RunState } from './progress';
 
 /** Thrown when the environment image cannot be made, so the loop can report it as a stop reason. */
-export class StopHeal extends Error {}
+export class StopHeal extends Error {
+  constructor(message: string, readonly kind: 'install' | 'install-declined') {
+    super(message);
+  }
+}
 
 export async function runForHeal(session: HealSession, files: Record<string, string>, attempt: number, step: HealStep): Promise<RunState> {
   const { input, options } = session;
@@ -16,7 +20,7 @@ export async function runForHeal(session: HealSession, files: Record<string, str
     try {
       image = await options.imageFor(files, options.signal);
     } catch (error) {
-      throw new StopHeal(`${ENVIRONMENT_NOT_PREPARED}${(error as Error).message}`);
+      throw new StopHeal(`${ENVIRONMENT_NOT_PREPARED}${(error as Error).message}`, error instanceof InstallNotApproved ? 'install-declined' : 'install');
     }
   }
   reportProgress(session, attempt, step);

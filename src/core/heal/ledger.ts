@@ -3,6 +3,8 @@
 import type { PythonError } from '../errors/pythonError';
 import type { TerminationReason } from '../run/runTypes';
 import type { TokenUsage } from '../model/modelTypes';
+import type { ModelFailure } from '../model/modelFailure';
+import type { SetupFailure } from './setupFailure';
 
 /** A run, reduced to what the ledger needs. */
 export interface RunSummary {
@@ -46,6 +48,8 @@ export interface AttemptRecord {
   why: string;
   durationMs: number;
   tokens: TokenUsage;
+  /** Present when the model could not be used at all for this attempt (not reached, key refused, ...). */
+  modelFailure?: ModelFailure;
 }
 
 /**
@@ -69,4 +73,8 @@ export interface FileHealRecord {
   diff: string;
   durationMs: number;
   tokens: TokenUsage;
+  /** The last time the model could not be used in this heal; absent when it always answered (or was not asked). */
+  modelFailure?: ModelFailure;
+  /** With `engine-error`: whether the engine, the image or the install failed. */
+  setupFailure?: SetupFailure;
 }

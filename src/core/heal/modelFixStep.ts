@@ -26,7 +26,7 @@ export async function askModel(session: HealSession, model: ModelFixer, state: R
   const cancelled = answer.cancelled === true;
   const record: AttemptRecord = {
     number, error, rejections, outcome: cancelled ? 'cancelled' : 'refused', why: answer.failure ?? 'the model gave no usable fix',
-    durationMs: Date.now() - startedAt, tokens: usage,
+    durationMs: Date.now() - startedAt, tokens: usage, ...(answer.modelFailure && !cancelled ? { modelFailure: answer.modelFailure } : {}),
   };
   return { kind: 'refused', record, cancelled, failedOutright: rejections.length === 0 };
 }

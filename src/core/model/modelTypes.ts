@@ -2,6 +2,7 @@
 // over an OpenAI-compatible endpoint lives in src/llm/.
 import type { FixCandidate } from '../fixes/fixTypes';
 import type { PythonError } from '../errors/pythonError';
+import type { ModelFailure } from './modelFailure';
 
 export interface TokenUsage {
   promptTokens: number;
@@ -49,6 +50,8 @@ export interface ModelFixResult {
   rejections: string[];
   /** One line when there is no candidate: "rate limited (429) after 3 tries", "no answer within 30 s". */
   failure?: string;
+  /** Set when the model could not be used at all (not reached, key refused, rate limited, ...). */
+  modelFailure?: ModelFailure;
   /** True when the request was cancelled through the signal. */
   cancelled?: boolean;
 }

@@ -75,7 +75,8 @@ describe('extension host: Run Python File in Sandbox', function () {
         state.lastEngineProblem,
         'No Docker or Podman engine answered at unix:///tmp/self-heal-dead-engine.sock; start Docker Desktop (or Docker/Podman) or set selfHeal.docker.host.',
       );
-      assert.strictEqual(state.statusBar, '$(warning) Self-Heal: no engine');
+      // An engine that is missing is an error; an image or an install problem is a warning of its own.
+      assert.strictEqual(state.statusBar, '$(error) Self-Heal: no engine');
     } finally {
       await setUserSetting('docker.host', undefined);
     }

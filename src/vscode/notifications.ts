@@ -1,0 +1,38 @@
+// Every notification Self-Heal shows about an outcome goes through here, so the tests can read what
+// a user was told, with its buttons, in order. The answer (the button chosen) comes back as usual.
+import * as vscode from 'vscode';
+
+export type NoticeSeverity = 'error' | 'warning' | 'info';
+
+export interface ShownNotice {
+  /** Counts from 1 over the session, so a test can take the ones shown after a point. */
+  seq: number;
+  severity: NoticeSeverity;
+  message: string;
+  buttons: string[];
+}
+
+/** Old notices past this many are dropped from the record (never from the screen). */
+const KEPT = 200;
+
+export class Notifications {
+  private readonly kept: ShownNotice[] = [];
+  private count = 0;
+
+  show(severity: NoticeSeverity, message: string, ...buttons: string[]): Thenable<string | undefined> {
+    this.kept.push({ seq: ++this.count, severity, message, buttons });
+    if (this.kept.length > KEPT) this.kept.shift();
+    if (severity === 'error') return vscode.window.showErrorMessage(message, ...buttons);
+    if (severity === 'warning') return vscode.window.showWarningMessage(message, ...buttons);
+    return vscode.window.showInformationMessage(message, ...buttons);
+  }
+
+  /** Shows it and runs the action of the button chosen, if any; never waits for the choice. */
+  offer(severity: NoticeSeverity, message: string, actions: Record<string, () => unknown>): void {
+    void this.show(severity, message, ...Object.keys(actions)).then((choice) => choice && actions[choice]?.());
+  }
+
+  get shown(): readonly ShownNotice[] {
+    return this.kept;
+  }
+}
