@@ -15,6 +15,9 @@ import { QuickFixCommands } from './vscode/quickFixCommands';
 import { QuickFixProvider, type QuickFixArgs } from './vscode/quickFixes';
 import { rebuildEnvironment } from './vscode/rebuildEnvironmentCommand';
 import { RunAndHealCommand } from './vscode/runAndHealCommand';
+import { RunConfigurations } from './vscode/runConfigurations';
+import { Notices } from './vscode/runNeeds';
+import { RunWithArgumentsCommand } from './vscode/runWithArgumentsCommand';
 import { RunDiagnostics } from './vscode/runDiagnostics';
 import { RunFileCommand } from './vscode/runFileCommand';
 import { RunGate } from './vscode/runGate';
@@ -43,10 +46,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const preview = new FixPreview();
   const attemptsPanel = registerAttemptsPanel(context, { log: (line) => channels.log.warn(line) });
   const sink = panelSink(attemptsPanel);
-  const runFile = new RunFileCommand({ channels, runners, statusBar, problems, gate });
+  const configs = new RunConfigurations(context.workspaceState);
+  const notices = new Notices();
+  const runFile = new RunFileCommand({ channels, runners, statusBar, problems, gate, configs, notices });
   const consent = new EnvironmentConsent(context.workspaceState, askToBuild(questions));
   const environments = new EditorEnvironments(runners, consent, (line) => channels.log.info(line));
-  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink, gate, environments });
+  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink, gate, environments, configs, notices });
+  const runWith = new RunWithArgumentsCommand({ runFile, heal, configs, questions });
   let modelConfigured = false;
   const refreshModelConfigured = async () => {
     modelConfigured = await models.configured(readSettings(undefined, confirmations.isConfirmed));
@@ -60,6 +66,8 @@ export function activate(context: vscode.ExtensionContext): void {
   register(COMMANDS.runFile, (uri?: vscode.Uri) => runFile.run(uri));
   register(COMMANDS.runAndHeal, (uri?: vscode.Uri) => heal.run(uri, true));
   register(COMMANDS.runWithoutHealing, (uri?: vscode.Uri) => heal.run(uri, false));
+  register(COMMANDS.runWithArguments, (target?: unknown) => runWith.runWithArguments(target));
+  register(COMMANDS.runAgain, (args: unknown) => runWith.runAgain(args));
   register(COMMANDS.runAndHealWorkspace, (uri?: vscode.Uri, uris?: vscode.Uri[]) => heal.runWorkspace(uri, uris));
   register(COMMANDS.revertLastRun, () => heal.revertLastRun());
   register(COMMANDS.revertFix, (args: { runId?: unknown; entry?: unknown }) => heal.revertFix(args));
@@ -82,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'media', 'troubleshooting.md')),
   );
   // For the integration tests: what a user would see, read back without scraping the UI.
-  register(COMMANDS.testState, () => testStateOf({ channels, statusBar, problems, runFile, heal, diagnostics, quickFixes, quickFixCommands, preview, questions, gate, models, activationMs }));
+  register(COMMANDS.testState, () => testStateOf({ channels, statusBar, problems, runFile, heal, diagnostics, quickFixes, quickFixCommands, preview, questions, gate, models, notices, activationMs }));
   // Only in a test host: the workbench refuses modal dialogs there, so the tests give the answers.
   if (context.extensionMode === vscode.ExtensionMode.Test) register(ANSWER_NEXT_QUESTIONS, (answers: unknown) => questions.answerNext(answers));
   context.subscriptions.push(

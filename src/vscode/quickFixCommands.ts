@@ -117,10 +117,10 @@ export class QuickFixCommands {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
         const runner = await this.deps.runners.runnerFor(settings);
-        const { entry, driver, args, stdin } = origin.recipe;
+        const { entry, driver, ...input } = origin.recipe;
         const imageFor = await this.deps.environments.imageFor(settings, new Set());
         return healFile({ files: origin.files, entry, driver }, {
-          runner, limits: settings.limits, rules: false, model, maxAttempts: settings.fix.maxAttempts, keepPartial: true, signal: controller.signal, imageFor, args, stdin,
+          runner, limits: settings.limits, rules: false, model, maxAttempts: settings.fix.maxAttempts, keepPartial: true, signal: controller.signal, imageFor, ...input,
           onProgress: (p) => progress.report({ message: p.attempt === 0 ? 'running' : `attempt ${p.attempt}/${p.maxAttempts}: ${p.step === 'asking the model' ? `asking ${model.model}` : p.step}` }),
         });
       },

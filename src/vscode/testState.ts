@@ -12,6 +12,7 @@ import type { RunAndHealCommand } from './runAndHealCommand';
 import type { RunDiagnostics } from './runDiagnostics';
 import type { RunFileCommand } from './runFileCommand';
 import type { RunGate } from './runGate';
+import type { Notices } from './runNeeds';
 import type { EngineStatusBar } from './statusBar';
 
 export interface TestStateSources {
@@ -27,6 +28,7 @@ export interface TestStateSources {
   questions: Questions;
   gate: RunGate;
   models: ModelProvider;
+  notices: Notices;
   activationMs: number;
 }
 
@@ -46,11 +48,14 @@ export function testStateOf(s: TestStateSources) {
     questionsAsked: [...s.questions.asked],
     lastGateRefusal: s.gate.lastRefusal,
     lastKeyRefusal: s.models.lastKeyRefusal,
+    /** Notifications with actions (a need, a limit), oldest first: the text and each button's command. */
+    notifications: s.notices.shown,
     diagnostics: s.diagnostics.all().map(({ uri, diagnostics }) => ({
       file: vscode.workspace.asRelativePath(uri),
       items: diagnostics.map((d) => ({
         range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
         message: d.message,
+        severity: vscode.DiagnosticSeverity[d.severity],
         source: d.source,
         code: typeof d.code === 'object' ? { value: d.code.value, target: d.code.target.toString() } : d.code,
         related: (d.relatedInformation ?? []).map((r) => ({ file: vscode.workspace.asRelativePath(r.location.uri), line: r.location.range.start.line, message: r.message })),

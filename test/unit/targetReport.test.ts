@@ -35,7 +35,7 @@ describe('CLI reports: entry points and modules', () => {
         '✓ setup.py: compiles cleanly in 0.05 s (Podman Engine 4.3.1, warm)',
         "✗ pkg/util.py: does not import: NameError: name 'x' is not defined at pkg/util.py:2 (Podman Engine 4.3.1, warm)",
         '✗ pkg/util.py: does not import: exited 3 in 0.05 s (Podman Engine 4.3.1, warm)',
-        '✗ pkg/util.py: import stopped after the 3 s timeout (Podman Engine 4.3.1, warm)',
+        '✗ pkg/util.py: import stopped after 3 s (time limit) (Podman Engine 4.3.1, warm)',
         '✓ pkg/cli.py (python -m pkg.cli): exited 0 in 0.05 s (Podman Engine 4.3.1, warm)',
         '✗ main.py: exited 1 in 0.05 s (Podman Engine 4.3.1, warm)',
       ],
