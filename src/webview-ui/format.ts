@@ -75,6 +75,12 @@ export function errorWords(error: Pick<PythonError, 'type' | 'message' | 'kind' 
   }
 }
 
+/** '?' for a need of input or arguments, '■' for a limit, undefined for a bug. */
+export function needMark(error: Pick<PythonError, 'kind'>): string | undefined {
+  if (error.kind === 'needs-input' || error.kind === 'needs-arguments') return '?';
+  return error.kind === 'timeout' || error.kind === 'output-limit' || error.kind === 'memory-limit' ? '■' : undefined;
+}
+
 /** "main.py:3:5", "main.py:3", or null when the error has no place in the run's files. */
 export function locationLabel(error: Pick<PythonError, 'file' | 'line' | 'column'>): string | null {
   if (!error.file || !error.line) return null;
