@@ -4,6 +4,7 @@
 // fix the same way, and applies it only if it holds.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../contract/editorPanelContract';
+import { problemText } from '../core/errors/expectedExits';
 import { fileText, hasFile } from '../core/files/fileTexts';
 import { applyEdits } from '../core/fixes/fixTypes';
 import { healFile } from '../core/heal/healFile';
@@ -81,7 +82,7 @@ export class QuickFixCommands {
     }
     const { verdict, error: afterError, result: after } = verified;
     if (verdict !== 'clean' && verdict !== 'progress') {
-      const how = afterError ? `${afterError.type}: ${afterError.message}` : 'it did not run';
+      const how = afterError ? problemText(afterError) : 'it did not run';
       return this.report({ applied: false, verdict, message: `Self-Heal: ${candidate.description}: did not hold (the re-run failed with ${how}); nothing was changed.` });
     }
     try {

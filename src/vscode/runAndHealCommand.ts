@@ -20,7 +20,7 @@ import type { RunConfigurations } from './runConfigurations';
 import { uriOf, type RunDiagnostics } from './runDiagnostics';
 import type { RunGate } from './runGate';
 import type { RunnerProvider } from './runnerProvider';
-import { withOverrides, type Notices, type RunOverrides } from './runNeeds';
+import { overridesPhrase, withOverrides, type Notices, type RunOverrides } from './runNeeds';
 import { readSettings } from './settings';
 import type { EngineStatusBar } from './statusBar';
 
@@ -147,7 +147,7 @@ export class RunAndHealCommand {
     this.deps.sink?.startRun({ id: runId, title });
     this.lastRunId = runId;
     try {
-      this.deps.channels.startRun(`▶ ${title}  (image ${settings.image})`);
+      this.deps.channels.startRun(`▶ ${title}  (image ${settings.image}${overridesPhrase(settings.limits, overrides, outputOverflow)})`);
       found.described.forEach((line) => this.deps.channels.log.info(line));
       const records = await healWithProgress(this.deps, { targets, settings, heal, controller, title, inputs: found.inputs, outputOverflow });
       const outcomes: HealOutcome[] = [];

@@ -16,7 +16,7 @@ import type { EngineProblemNotifier } from './engineProblems';
 import type { RunConfigurations } from './runConfigurations';
 import type { RunnerProvider } from './runnerProvider';
 import type { RunGate } from './runGate';
-import { LIMIT_SETTINGS, reportNeed, withOverrides, type Notices, type RunOverrides } from './runNeeds';
+import { LIMIT_SETTINGS, overridesPhrase, reportNeed, withOverrides, type Notices, type RunOverrides } from './runNeeds';
 import type { EngineStatusBar } from './statusBar';
 
 export interface RunFileDeps {
@@ -60,7 +60,7 @@ export class RunFileCommand {
     }
     const found = await this.deps.configs.inputFor(runSet.root, runSet.entry);
     if ('refused' in found) return this.refuse(found.refused);
-    const result = await this.execute(runSet, settings, uri, found.input);
+    const result = await this.execute(runSet, settings, uri, found.input, overrides);
     this.lastResult = result;
     await this.report(result, settings, uri, { files: runSet.files, entry: runSet.entry, stdinGiven: found.input.stdin !== undefined });
     return result;
@@ -70,10 +70,11 @@ export class RunFileCommand {
     this.running?.abort();
   }
 
-  private async execute(runSet: Awaited<ReturnType<typeof collectRunSet>>, settings: SelfHealSettings, uri: vscode.Uri, input: RunInput): Promise<RunResult> {
+  private async execute(runSet: Awaited<ReturnType<typeof collectRunSet>>, settings: SelfHealSettings, uri: vscode.Uri, input: RunInput, overrides?: RunOverrides): Promise<RunResult> {
     const name = path.basename(uri.fsPath);
     const { channels, runners, statusBar } = this.deps;
-    channels.startRun(`▶ ${runSet.entry}  (${settings.runner === 'local' ? 'unsandboxed: a plain local process with your permissions' : `image ${settings.image}`})`);
+    const changed = overridesPhrase(settings.limits, overrides, settings.outputOverflow);
+    channels.startRun(`▶ ${runSet.entry}  (${settings.runner === 'local' ? 'unsandboxed: a plain local process with your permissions' : `image ${settings.image}`}${changed})`);
     statusBar.show({ kind: 'running', file: name });
     const controller = new AbortController();
     this.running = controller;

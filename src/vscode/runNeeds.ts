@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../contract/editorPanelContract';
 import { EXPECTED_OUTCOME_WORDS, expectedOutcomeOf, problemText } from '../core/errors/expectedExits';
 import type { PythonError } from '../core/errors/pythonError';
-import { raisedLimits, type LimitName } from '../core/run/limits';
+import { describeBytes, describeSeconds, raisedLimits, type LimitName } from '../core/run/limits';
 import type { OutputOverflow, RunLimits } from '../core/run/runTypes';
 import type { EngineStatusBar } from './statusBar';
 
@@ -69,6 +69,17 @@ export function runAgainFrom(value: unknown): { uri: vscode.Uri; mode: RunMode; 
       ? limit.name === 'time' ? { timeoutMs: limit.value } : limit.name === 'output' ? { outputLimitBytes: limit.value } : limit.name === 'memory' ? { memoryBytes: limit.value } : undefined
       : undefined;
   return { uri: vscode.Uri.parse(args.uri), mode: args.mode as RunMode, overrides: { limits, outputOverflow: args.outputOverflow === 'discard' ? 'discard' : undefined } };
+}
+
+/** What a run made again changes, for the first line of its output: "; time limit 60 s for this run". */
+export function overridesPhrase(limits: RunLimits, overrides: RunOverrides | undefined, outputOverflow: OutputOverflow): string {
+  const parts = [
+    overrides?.limits?.timeoutMs ? `time limit ${describeSeconds(limits.timeoutMs)} for this run` : '',
+    overrides?.limits?.outputLimitBytes ? `output limit ${describeBytes(limits.outputLimitBytes)} for this run` : '',
+    overrides?.limits?.memoryBytes ? `memory limit ${describeBytes(limits.memoryBytes)} for this run` : '',
+    outputOverflow === 'discard' ? `output past ${describeBytes(limits.outputLimitBytes)} per stream is discarded` : '',
+  ].filter(Boolean);
+  return parts.map((part) => `; ${part}`).join('');
 }
 
 /** The settings' limits with a run's overrides on top. */
