@@ -91,6 +91,7 @@ describe('extension host: Run & Self-Heal, diagnostics and quick fixes', functio
     assert.deepStrictEqual(await diagnosticsOf('diag/util.py'), [{
       range: [1, 25, 1, 29],
       message: "NameError: name 'json' is not defined",
+      severity: 'Error',
       source: 'Self-Heal',
       code: { value: 'NameError', target: 'https://docs.python.org/3/library/exceptions.html#NameError' },
       related: [{ file: 'diag/main.py', line: 3, message: 'called from the top level: print(total(numbers))' }],
