@@ -41,13 +41,13 @@ export interface EditorHeal {
 export async function healWithProgress(deps: HealWithProgressDeps, run: EditorHeal): Promise<FileHealRecord[]> {
   const { channels, runners, models, statusBar } = deps;
   const { targets, settings, heal, controller, title } = run;
+  statusBar.show({ kind: 'running', file: targets.length === 1 ? path.basename(targets[0].launch.target) : `${targets.length} files` });
   const runner = await runners.runnerFor(settings);
   const model = heal ? await models.fixerFor(settings) : undefined;
   // Requirements a fix added with the user's approval are not asked about again when built.
   const approvedInstalls = new Set<string>();
   const imageFor = await deps.environments.imageFor(settings, approvedInstalls);
   const approveInstall = installApprovalForRun(deps.gate.questions, approvedInstalls);
-  statusBar.show({ kind: 'running', file: targets.length === 1 ? path.basename(targets[0].launch.target) : `${targets.length} files` });
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Self-Heal: ${targets.length === 1 ? path.basename(targets[0].launch.target) : title}`, cancellable: true },
     (progress, token) => {
