@@ -16,6 +16,8 @@ import { QuickFixCommands } from './vscode/quickFixCommands';
 import { QuickFixProvider, type QuickFixArgs } from './vscode/quickFixes';
 import { rebuildEnvironment } from './vscode/rebuildEnvironmentCommand';
 import { RunAndHealCommand } from './vscode/runAndHealCommand';
+import { RunConfigurations } from './vscode/runConfigurations';
+import { RunWithArgumentsCommand } from './vscode/runWithArgumentsCommand';
 import { RunDiagnostics } from './vscode/runDiagnostics';
 import { RunFileCommand } from './vscode/runFileCommand';
 import { RunGate } from './vscode/runGate';
@@ -46,10 +48,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const preview = new FixPreview();
   const attemptsPanel = registerAttemptsPanel(context, { log: (line) => channels.log.warn(line) });
   const sink = panelSink(attemptsPanel);
-  const runFile = new RunFileCommand({ channels, runners, statusBar, problems, gate });
+  const configs = new RunConfigurations(context.workspaceState);
+  const runFile = new RunFileCommand({ channels, runners, statusBar, problems, gate, configs, notifications });
   const consent = new EnvironmentConsent(context.workspaceState, askToBuild(questions));
   const environments = new EditorEnvironments(runners, consent, (line) => channels.log.info(line));
-  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink, gate, environments, notifications });
+  const heal = new RunAndHealCommand({ channels, runners, models, diagnostics, statusBar, problems, preview, sink, gate, environments, notifications, configs });
+  const runWith = new RunWithArgumentsCommand({ runFile, heal, configs, questions });
   let modelConfigured = false;
   const refreshModelConfigured = async () => {
     modelConfigured = await models.configured(readSettings(undefined, confirmations.isConfirmed));
@@ -64,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): void {
   register(COMMANDS.runFile, (uri?: vscode.Uri) => runFile.run(uri));
   register(COMMANDS.runAndHeal, (uri?: vscode.Uri) => heal.run(uri, true));
   register(COMMANDS.runWithoutHealing, (uri?: vscode.Uri) => heal.run(uri, false));
+  register(COMMANDS.runWithArguments, (target?: unknown) => runWith.runWithArguments(target));
+  register(COMMANDS.runAgain, (args: unknown) => runWith.runAgain(args));
   register(COMMANDS.runAndHealWorkspace, (uri?: vscode.Uri, uris?: vscode.Uri[]) => heal.runWorkspace(uri, uris));
   register(COMMANDS.revertLastRun, () => heal.revertLastRun());
   register(COMMANDS.revertFix, (args: { runId?: unknown; entry?: unknown }) => heal.revertFix(args));

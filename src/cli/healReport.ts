@@ -37,6 +37,26 @@ export function healSummaryLine(file: string, record: FileHealRecord, kind: Laun
       return `✗ ${file}: ${record.stopReason}`;
     case 'needs-approval':
       return `✗ ${file}: ${record.stopReason} (re-run with --allow-install to allow it)`;
+    case 'needs-input':
+    case 'needs-arguments':
+    case 'stopped-at-limit':
+      return `${record.outcome === 'stopped-at-limit' ? '■' : '?'} ${file}: ${record.stopReason}; not healed: nothing in the code is at fault (${howToGive(record)})`;
+  }
+}
+
+/** The flag that gives a program what it lacked. */
+function howToGive(record: FileHealRecord): string {
+  switch (record.lastRun.error?.kind) {
+    case 'needs-input':
+      return 'give it input with --stdin FILE';
+    case 'needs-arguments':
+      return 'give it arguments after --';
+    case 'timeout':
+      return 'raise the limit with --timeout SEC';
+    case 'output-limit':
+      return 'raise the limit with --output-limit SIZE';
+    default:
+      return 'raise the limit with --memory SIZE';
   }
 }
 

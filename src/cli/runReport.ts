@@ -2,6 +2,7 @@
 // human summary.
 import type { ClassifiedFile } from '../core/program/entryPoints';
 import type { Launch } from '../core/program/launch';
+import { expectedOutcomeOf, problemText } from '../core/errors/expectedExits';
 import { endingPhrase, succeeded } from '../core/run/runEnding';
 import type { PythonError } from '../core/errors/pythonError';
 import type { RunLimits, RunResult } from '../core/run/runTypes';
@@ -47,6 +48,12 @@ export function withRole<T extends { file: string }>(entry: T, role: Pick<Classi
 
 /** The summary of a run or an import check, e.g. `✓ pkg/util.py: imports cleanly in 0.05 s (Podman Engine 4.3.1)`. */
 export function targetSummaryLine(file: string, launch: Launch, result: RunResult, errors: readonly PythonError[], limits: RunLimits): string {
+  const ending = errors[errors.length - 1];
+  const expected = expectedOutcomeOf(ending);
+  if (expected) {
+    const name = launch.kind === 'run-module' ? `${file} (${launch.command})` : file;
+    return `${expected === 'stopped-at-limit' ? '■' : '?'} ${name}: ${launch.kind === 'import' ? 'import ' : ''}${problemText(ending)} (${result.engine.engine}${result.engine.warm ? ', warm' : ''})`;
+  }
   if (launch.kind === 'run') return summaryLine(file, result, limits);
   if (launch.kind === 'run-module') return summaryLine(`${file} (${launch.command})`, result, limits);
   const verb = launch.kind === 'import' ? 'import' : 'compile';

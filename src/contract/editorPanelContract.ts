@@ -10,6 +10,8 @@ export const COMMANDS = {
   runAndHeal: 'selfHeal.runAndHeal',
   runAndHealWorkspace: 'selfHeal.runAndHealWorkspace',
   runWithoutHealing: 'selfHeal.runWithoutHealing',
+  /** Args: a file (Uri or its string); edits its arguments, input, variables and folder, then runs. */
+  runWithArguments: 'selfHeal.runWithArguments',
   revertLastRun: 'selfHeal.revertLastRun',
   stop: 'selfHeal.stop',
   setApiKey: 'selfHeal.setApiKey',
@@ -27,13 +29,15 @@ export const COMMANDS = {
   applyRuleFix: '_selfHeal.applyRuleFix',
   /** Args: { uri, version, key } - asks the model, verifies, then applies. */
   fixWithAi: '_selfHeal.fixWithAi',
+  /** Args: { uri, mode, limit?, outputOverflow? } - runs a file again with one limit raised or output past the cap discarded. */
+  runAgain: '_selfHeal.runAgain',
   /** The Fix Attempts panel's state, for the tests. */
   attemptsPanelState: '_selfHeal.attemptsPanelState',
   testState: '_selfHeal.testState',
 } as const;
 
-/** How a heal run ended, as the panel shows it. */
-export type HealRunEnding = 'healed' | 'not-healed' | 'cancelled' | 'failed';
+/** How a heal run ended, as the panel shows it; a need (input, arguments, a limit) only when nothing else failed. */
+export type HealRunEnding = 'healed' | 'not-healed' | 'cancelled' | 'failed' | 'needs-input' | 'needs-arguments' | 'stopped-at-limit';
 
 /** One file's heal as the editor reports it: the ledger, where the file is, and how to name it. */
 export interface ReportedFile extends FileHealRecord {

@@ -1,6 +1,8 @@
 // The unsandboxed runner: a plain Python process for machines without any container engine.
-// Opt-in only. It enforces the timeout and output caps; it cannot enforce memory, CPU, process or
-// network limits, and every result says it was not sandboxed.
+// Opt-in only. It enforces the timeout and output caps (or, asked to, lets the program run on with
+// output past the cap discarded); it cannot enforce memory, CPU, process or network limits, and
+// every result says it was not sandboxed. The program's environment variables go on top of the
+// allow-listed ones, and it starts in its working folder as `python ENTRY` typed there would.
 import { spawn } from 'child_process';
 import * as fs from 'fs/promises';
 import * as os from 'os';
@@ -27,6 +29,7 @@ export class LocalRunner implements Runner {
     const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'self-heal-run-'));
     try {
       await writeFiles(workDir, request.files);
+      await makeWorkingFolder(workDir, request.cwd);
       return await this.runProcess(workDir, request, started);
     } catch (error) {
       const engineError = error instanceof EngineError ? error : new EngineError('api', `Could not prepare the run folder: ${(error as Error).message}`);
@@ -42,11 +45,13 @@ export class LocalRunner implements Runner {
 
   private runProcess(workDir: string, request: RunRequest, started: number): Promise<RunResult> {
     return new Promise((resolve) => {
+      const cwd = path.resolve(workDir, request.cwd ?? '');
+      const entry = path.relative(cwd, path.resolve(workDir, request.entry));
       // Its own process group, so a timeout also ends whatever the program started.
-      const child = spawn(this.python, [request.entry, ...(request.args ?? [])], {
-        cwd: workDir,
+      const child = spawn(this.python, [entry, ...(request.args ?? [])], {
+        cwd,
         detached: true,
-        env: programEnvironment(process.env, workDir),
+        env: { ...programEnvironment(process.env, workDir), ...request.env },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       const watch = new RunWatch(request, () => killGroup(child.pid));
@@ -83,6 +88,14 @@ async function writeFiles(workDir: string, files: Readonly<Record<string, string
     const encoded = encodeSource(text, false);
     await fs.writeFile(target, encoded.ok ? encoded.bytes : Buffer.from(text, 'utf8'));
   }
+}
+
+/** The working folder inside the run folder, made when no file put it there. */
+async function makeWorkingFolder(workDir: string, cwd: string | undefined): Promise<void> {
+  if (!cwd) return;
+  const folder = path.resolve(workDir, cwd);
+  if (folder !== workDir && !folder.startsWith(workDir + path.sep)) throw new EngineError('api', `Refusing a working folder outside the run folder: ${cwd}`);
+  await fs.mkdir(folder, { recursive: true });
 }
 
 function killGroup(pid: number | undefined): void {

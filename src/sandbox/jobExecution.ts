@@ -1,5 +1,8 @@
-// One run inside a prepared container: send the job, collect capped output, enforce the timeout,
-// honour cancellation, and say why the run ended.
+// One run inside a prepared container: send the job, collect capped output (stopping the program
+// past the cap, or with `outputOverflow: 'discard'` counting what it writes past it and letting it
+// run), enforce the timeout, honour cancellation, and say why the run ended. The program's own
+// environment variables and working folder go in through a generated driver (runSettingsDriver.ts).
+import { withRunSettings } from '../core/program/runSettingsDriver';
 import { EngineError, withDeadline } from '../core/run/engineError';
 import type { EngineFacts, OutputStream, RunRequest, RunResult } from '../core/run/runTypes';
 import { RunWatch } from '../core/run/runWatch';
@@ -24,7 +27,8 @@ export async function executeJob(prepared: PreparedContainer, request: RunReques
 
   const started = Date.now();
   try {
-    if (!watch.reason) prepared.stream.write(encodeJob({ files: { ...request.files }, entry: request.entry, args: [...(request.args ?? [])], stdin: request.stdin ?? null }));
+    const { files, entry } = withRunSettings(request);
+    if (!watch.reason) prepared.stream.write(encodeJob({ files: { ...files }, entry, args: [...(request.args ?? [])], stdin: request.stdin ?? null }));
     await Promise.race([prepared.ended, watch.stopped, exitReported]);
     const durationMs = Date.now() - started;
     if (frames.failure !== undefined && !watch.reason) throw new EngineError('api', `self-heal launcher: ${frames.failure}`);

@@ -10,6 +10,15 @@ export interface ShownNotice {
   severity: NoticeSeverity;
   message: string;
   buttons: string[];
+  /** For buttons that run a command: each one's command and arguments. */
+  actions?: NoticeCommand[];
+}
+
+/** A button that runs a command (a need's "Run with Arguments...", a limit's "Run again"). */
+export interface NoticeCommand {
+  title: string;
+  command: string;
+  arguments: unknown[];
 }
 
 /** Old notices past this many are dropped from the record (never from the screen). */
@@ -20,7 +29,21 @@ export class Notifications {
   private count = 0;
 
   show(severity: NoticeSeverity, message: string, ...buttons: string[]): Thenable<string | undefined> {
-    this.kept.push({ seq: ++this.count, severity, message, buttons });
+    return this.record({ seq: ++this.count, severity, message, buttons });
+  }
+
+  /** Shows it with a button per command, and runs the command of the button chosen; never waits. */
+  offerCommands(severity: NoticeSeverity, message: string, commands: readonly NoticeCommand[]): void {
+    const notice = { seq: ++this.count, severity, message, buttons: commands.map((c) => c.title), actions: [...commands] };
+    void this.record(notice).then((choice) => {
+      const chosen = commands.find((c) => c.title === choice);
+      if (chosen) void vscode.commands.executeCommand(chosen.command, ...chosen.arguments);
+    });
+  }
+
+  private record(notice: ShownNotice): Thenable<string | undefined> {
+    const { severity, message, buttons } = notice;
+    this.kept.push(notice);
     if (this.kept.length > KEPT) this.kept.shift();
     if (severity === 'error') return vscode.window.showErrorMessage(message, ...buttons);
     if (severity === 'warning') return vscode.window.showWarningMessage(message, ...buttons);

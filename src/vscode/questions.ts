@@ -33,10 +33,20 @@ export class Questions {
     }
   }
 
-  /** An input box; undefined when cancelled. */
+  /** An input box; undefined when cancelled. A test's answer skips `validateInput`: callers check again. */
   async text(options: vscode.InputBoxOptions): Promise<Answer> {
     this.asked.push(options.prompt ?? options.title ?? '');
     if (this.answers.length > 0) return this.answers.shift();
     return vscode.window.showInputBox(options);
+  }
+
+  /** A quick pick; undefined when dismissed. A test answers with an item's label, icons left out. */
+  async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
+    this.asked.push(options.title ?? options.placeHolder ?? '');
+    if (this.answers.length > 0) {
+      const answer = this.answers.shift();
+      return items.find((item) => item.label.replace(/\$\([\w-]+\)\s*/g, '') === answer);
+    }
+    return vscode.window.showQuickPick(items, options);
   }
 }

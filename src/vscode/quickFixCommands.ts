@@ -4,6 +4,7 @@
 // fix the same way, and applies it only if it holds.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../contract/editorPanelContract';
+import { problemText } from '../core/errors/expectedExits';
 import { fileText, hasFile } from '../core/files/fileTexts';
 import { applyEdits } from '../core/fixes/fixTypes';
 import { healFile } from '../core/heal/healFile';
@@ -85,7 +86,7 @@ export class QuickFixCommands {
     }
     const { verdict, error: afterError, result: after } = verified;
     if (verdict !== 'clean' && verdict !== 'progress') {
-      const how = afterError ? `${afterError.type}: ${afterError.message}` : 'it did not run';
+      const how = afterError ? problemText(afterError) : 'it did not run';
       return this.report({ applied: false, verdict, message: `Self-Heal: ${candidate.description}: did not hold (the re-run failed with ${how}); nothing was changed.` });
     }
     try {
@@ -119,10 +120,10 @@ export class QuickFixCommands {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
         const runner = await this.deps.runners.runnerFor(settings);
-        const { entry, driver, args, stdin } = origin.recipe;
+        const { entry, driver, ...input } = origin.recipe;
         const imageFor = await this.deps.environments.imageFor(settings, new Set());
         return healFile({ files: origin.files, entry, driver }, {
-          runner, limits: settings.limits, rules: false, model, maxAttempts: settings.fix.maxAttempts, keepPartial: true, signal: controller.signal, imageFor, args, stdin,
+          runner, limits: settings.limits, rules: false, model, maxAttempts: settings.fix.maxAttempts, keepPartial: true, signal: controller.signal, imageFor, ...input,
           onProgress: (p) => progress.report({ message: p.attempt === 0 ? 'running' : `attempt ${p.attempt}/${p.maxAttempts}: ${p.step === 'asking the model' ? `asking ${model.model}` : p.step}` }),
         });
       },

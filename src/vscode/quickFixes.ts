@@ -1,11 +1,14 @@
 // Quick fixes on Self-Heal's diagnostics. Listing them is instant (rule fixes are computed from the
 // stored error and text); the sandbox run that verifies a rule fix, and everything a model does,
-// happen in the command the chosen action runs, never in provideCodeActions.
+// happen in the command the chosen action runs, never in provideCodeActions. A program that needs
+// input or arguments, or hit a limit, gets what answers that (runNeeds.ts), never a fix.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../contract/editorPanelContract';
 import type { FixCandidate } from '../core/fixes/fixTypes';
+import { expectedOutcomeOf } from '../core/errors/expectedExits';
 import { ruleFixesFor } from '../core/fixes/ruleFixers';
-import { DIAGNOSTIC_SOURCE, type RunDiagnostics } from './runDiagnostics';
+import { DIAGNOSTIC_SOURCE, uriOf, type DiagnosedError, type RunDiagnostics } from './runDiagnostics';
+import { needActions } from './runNeeds';
 import { readSettings } from './settings';
 
 /** What a quick fix's command receives: small, so the lightbulb can pass it around. */
@@ -40,6 +43,10 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       const found = this.diagnostics.originOf(shown, document.uri);
       if (!found) continue;
       const { diagnostic, origin } = found;
+      if (expectedOutcomeOf(origin.error)) {
+        actions.push(...this.needActions(diagnostic, origin, settings.limits));
+        continue;
+      }
       const current = origin.version === undefined || origin.version === document.version;
       const rules = settings.fix.ruleBased && current ? ruleFixesFor(origin.error, origin.files) : [];
       let preferred = false;
@@ -59,6 +66,18 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
     }
     this.lastTitles = actions.map((a) => a.title);
     return actions;
+  }
+
+  /** "Run with Arguments...", or for a limit "Run again with 2x the limit" (preferred) and "Change the limit". */
+  private needActions(diagnostic: vscode.Diagnostic, origin: DiagnosedError, limits: ReturnType<typeof readSettings>['limits']): vscode.CodeAction[] {
+    const made = origin.made ?? { mode: 'heal' as const, limits };
+    return needActions(origin.error, { entry: uriOf(origin.root, origin.entry), ...made }).map((need, index) => {
+      const action = new vscode.CodeAction(need.title, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.command = { command: need.command, title: need.title, arguments: need.arguments };
+      action.isPreferred = index === 0;
+      return action;
+    });
   }
 
   take(args: QuickFixArgs): OfferedFix | undefined {

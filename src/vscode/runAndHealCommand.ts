@@ -1,29 +1,29 @@
 // "Run & Self-Heal" (a file or the workspace), "Run Without Healing" and Retry: save, find the
-// targets, and hand them to the shared heal workflow (core/heal/healTargets.ts) with the editor's
-// runner, model, environment images and questions; concludeHeal.ts ends each file and runNotices.ts
-// tells the user what they must know of the run. Cancel in the progress notification stops both the
-// container and the model request.
+// targets with each program's run configuration, and hand them to the shared heal workflow
+// (healWithProgress.ts); concludeHeal.ts ends each file and runNotices.ts tells the user what they
+// must know of the run. A run made again from a limit's action carries its overrides (one limit
+// raised, or output past the cap discarded).
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { healTargets, type HealTarget } from '../core/heal/healTargets';
-import type { FileHealRecord } from '../core/heal/ledger';
+import type { HealTarget } from '../core/heal/healTargets';
 import { RunSetError } from '../core/program/runSet';
-import type { SelfHealSettings } from '../core/settings/settingsModel';
 import type { Channels } from './channels';
-import { concludeHeal, documentVersions, statusOfAll, stepText } from './concludeHeal';
+import { concludeHeal, documentVersions, statusOfAll } from './concludeHeal';
 import type { EditorEnvironments } from './editorEnvironments';
 import { fileTargetAt, saveRunFiles, workspaceTargets } from './editorTargets';
 import type { EngineProblemNotifier } from './engineProblems';
 import type { FixPreview } from './fixPreview';
 import type { HealOutcome, HealRunSink } from './healRunTypes';
-import { installApprovalForRun } from './installApproval';
+import { healWithProgress } from './healWithProgress';
 import type { ModelProvider } from './modelProvider';
 import type { Notifications } from './notifications';
 import { RevertLedger } from './revertLedger';
+import type { RunConfigurations } from './runConfigurations';
 import { uriOf, type RunDiagnostics } from './runDiagnostics';
 import type { RunGate } from './runGate';
 import type { RunnerProvider } from './runnerProvider';
 import { announceRun } from './runNotices';
+import { overridesPhrase, withOverrides, type RunOverrides } from './runNeeds';
 import { readSettings } from './settings';
 import type { EngineStatusBar } from './statusBar';
 
@@ -47,6 +47,7 @@ export interface RunAndHealDeps {
   /** The environment images, asking before a workspace's requirements are installed. */
   environments: EditorEnvironments;
   notifications: Notifications;
+  configs: RunConfigurations;
 }
 
 export class RunAndHealCommand {
@@ -69,7 +70,7 @@ export class RunAndHealCommand {
   }
 
   /** Runs and heals the file (explorer selection, else the active editor). */
-  async run(target: unknown, heal: boolean): Promise<HealOutcome | undefined> {
+  async run(target: unknown, heal: boolean, overrides?: RunOverrides): Promise<HealOutcome | undefined> {
     const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
     if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED);
     if (!uri || !uri.fsPath.endsWith('.py')) return this.refuse('Self-Heal: open a Python file (.py) to run it.');
@@ -77,7 +78,7 @@ export class RunAndHealCommand {
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
     if (!(await saveRunFiles(root))) return this.refuse(UNSAVED);
     const found = await this.targets(() => fileTargetAt(uri.fsPath, root));
-    return found && (await this.execute(found, heal, `${heal ? 'Run & Self-Heal' : 'Run'}: ${found[0].launch.target}`))[0];
+    return found && (await this.execute(found, heal, `${heal ? 'Run & Self-Heal' : 'Run'}: ${found[0].launch.target}`, overrides))[0];
   }
 
   /**
@@ -128,10 +129,13 @@ export class RunAndHealCommand {
     }
   }
 
-  private async execute(targets: HealTarget[], heal: boolean, title: string): Promise<HealOutcome[]> {
+  private async execute(targets: HealTarget[], heal: boolean, title: string, overrides?: RunOverrides): Promise<HealOutcome[]> {
     const allowed = await this.deps.gate.settingsFor(uriOf(targets[0].root, targets[0].launch.target), { model: heal });
     if ('refused' in allowed) return this.refuse(allowed.refused) ?? [];
-    const { settings } = allowed;
+    const found = await this.deps.configs.inputsFor(targets);
+    if ('refused' in found) return this.refuse(found.refused) ?? [];
+    const settings = { ...allowed.settings, limits: withOverrides(allowed.settings.limits, overrides) };
+    const outputOverflow = overrides?.outputOverflow ?? settings.outputOverflow;
     const controller = new AbortController();
     this.running = controller;
     void vscode.commands.executeCommand('setContext', 'selfHeal.running', true);
@@ -139,12 +143,15 @@ export class RunAndHealCommand {
     this.deps.sink?.startRun({ id: runId, title });
     this.lastRunId = runId;
     try {
-      const records = await this.heal(targets, settings, heal, controller, title);
+      this.deps.channels.startRun(`▶ ${title}  (image ${settings.image}${overridesPhrase(settings.limits, overrides, outputOverflow)})`);
+      found.described.forEach((line) => this.deps.channels.log.info(line));
+      const records = await healWithProgress(this.deps, { targets, settings, heal, controller, title, inputs: found.inputs, outputOverflow });
       const outcomes: HealOutcome[] = [];
       for (const [index, record] of records.entries()) {
         const target = targets[index];
         const versions = documentVersions(target.root, Object.keys(target.files));
-        const outcome = await concludeHeal({ ...this.deps, ledger: this.ledger }, { target, record, versions, settings, runId });
+        const how = { mode: heal ? ('heal' as const) : ('check' as const), input: found.inputs.get(target), notify: targets.length === 1 };
+        const outcome = await concludeHeal({ ...this.deps, ledger: this.ledger }, { target, record, versions, settings, runId, how });
         outcomes.push(outcome);
         // The panel offers Revert This Fix only for what is in the file.
         this.deps.sink?.updateFile(runId, { ...record, changedFiles: outcome.applied.length > 0 ? record.changedFiles : {}, root: target.root });
@@ -162,33 +169,6 @@ export class RunAndHealCommand {
       this.running = undefined;
       void vscode.commands.executeCommand('setContext', 'selfHeal.running', false);
     }
-  }
-
-  private async heal(targets: HealTarget[], settings: SelfHealSettings, heal: boolean, controller: AbortController, title: string): Promise<FileHealRecord[]> {
-    const { channels, runners, models, statusBar } = this.deps;
-    channels.startRun(`▶ ${title}  (image ${settings.image})`);
-    statusBar.show({ kind: 'running', file: targets.length === 1 ? path.basename(targets[0].launch.target) : `${targets.length} files` });
-    const runner = await runners.runnerFor(settings);
-    const model = heal ? await models.fixerFor(settings) : undefined;
-    // Requirements a fix added with the user's approval are not asked about again when built.
-    const approvedInstalls = new Set<string>();
-    const imageFor = await this.deps.environments.imageFor(settings, approvedInstalls);
-    const approveInstall = installApprovalForRun(this.deps.gate.questions, approvedInstalls);
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Self-Heal: ${targets.length === 1 ? path.basename(targets[0].launch.target) : title}`, cancellable: true },
-      (progress, token) => {
-        token.onCancellationRequested(() => controller.abort());
-        return healTargets(targets, {
-          runner, limits: settings.limits, maxAttempts: heal ? settings.fix.maxAttempts : 0, rules: settings.fix.ruleBased, model, imageFor,
-          signal: controller.signal, approveInstall, parallel: settings.parallelRuns,
-          onProgress: (target, p) => {
-            const line = `${target.launch.target}: ${stepText(p, model?.model)}`;
-            progress.report({ message: targets.length === 1 ? stepText(p, model?.model) : line });
-            channels.log.info(line);
-          },
-        });
-      },
-    );
   }
 
   private refuse(message: string): undefined {

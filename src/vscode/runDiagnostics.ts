@@ -10,6 +10,14 @@ import { OwnedProblems, ownerOf, type OwnedProblem } from '../core/errors/ownedP
 import { fileText } from '../core/files/fileTexts';
 import type { RunRecipe } from '../core/heal/healTargets';
 import type { PythonError } from '../core/errors/pythonError';
+import type { RunLimits } from '../core/run/runTypes';
+import type { RunMode } from './runNeeds';
+
+/** How a run was made, so a limit's quick fix makes it again the same way with the limit raised. */
+export interface RunMade {
+  mode: RunMode;
+  limits: RunLimits;
+}
 
 export const DIAGNOSTIC_SOURCE = 'Self-Heal';
 
@@ -30,6 +38,7 @@ export interface DiagnosedError {
   version: number | undefined;
   /** Bytes the program printed before failing: a verified fix must not make it stop sooner. */
   stdoutBytes: number;
+  made?: RunMade;
 }
 
 export interface ShownRun {
@@ -40,6 +49,7 @@ export interface ShownRun {
   batch: string;
   stdoutBytes?: number;
   recipe?: RunRecipe;
+  made?: RunMade;
   /**
    * A quick fix's re-run: the files it changed (root-relative), whose new text it saw. The target's
    * earlier problems are kept in memory, so undoing the fix brings them back.
@@ -71,7 +81,7 @@ export class RunDiagnostics implements vscode.Disposable {
       const file = uri.toString();
       this.uris.set(file, uri);
       const diagnostic = toDiagnostic(spec, run.root);
-      const origin: DiagnosedError = { error, files: run.files, entry: run.entry, recipe: run.recipe ?? { entry: run.entry }, root: run.root, version: versions.get(file), stdoutBytes: run.stdoutBytes ?? 0 };
+      const origin: DiagnosedError = { error, files: run.files, entry: run.entry, recipe: run.recipe ?? { entry: run.entry }, root: run.root, version: versions.get(file), stdoutBytes: run.stdoutBytes ?? 0, made: run.made };
       found.push({ owner, batch: run.batch, file, startLine: spec.startLine - 1, endLine: spec.endLine - 1, seenText: seenIn(seen, run, spec.file), payload: { diagnostic, origin } });
     }
     const changed = this.problems.record({ owner, batch: run.batch, files: found.map((p) => p.file), keepsHistory: run.edited !== undefined }, found, seen);
@@ -132,7 +142,8 @@ function seenIn(seen: Map<string, string>, run: ShownRun, file: string): string 
 
 function toDiagnostic(spec: DiagnosticSpec, root: string): vscode.Diagnostic {
   const range = new vscode.Range(spec.startLine - 1, spec.startColumn - 1, spec.endLine - 1, spec.endColumn - 1);
-  const diagnostic = new vscode.Diagnostic(range, spec.message, vscode.DiagnosticSeverity.Error);
+  // Needing input or arguments, or a limit, is about how the program was run, not a fault in it.
+  const diagnostic = new vscode.Diagnostic(range, spec.message, spec.expected ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Error);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = spec.docsUrl ? { value: spec.code, target: vscode.Uri.parse(spec.docsUrl) } : spec.code;
   diagnostic.relatedInformation = spec.related.map(

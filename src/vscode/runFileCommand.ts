@@ -1,16 +1,23 @@
-// "Self-Heal: Run Python File in Sandbox": saves the file, runs it through the runner with live
-// output, progress with Cancel, and reports engine problems with actions.
+// "Self-Heal: Run Python File in Sandbox": saves the file, runs it through the runner with its run
+// configuration and live output, progress with Cancel, and reports engine problems with actions and
+// a program that needs input or arguments, or hit a limit, with what answers it.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { errorsOfRun } from '../core/errors/runErrors';
+import { problemText } from '../core/errors/expectedExits';
+import type { RunInput } from '../core/heal/healTargets';
 import { formatSize } from '../core/run/limits';
-import { endingPhrase, succeeded } from '../core/run/runEnding';
+import { discardedPhrase, endingPhrase, limitOf, succeeded } from '../core/run/runEnding';
 import { collectRunSet, RunSetError } from '../core/program/runSet';
 import type { RunResult } from '../core/run/runTypes';
 import type { SelfHealSettings } from '../core/settings/settingsModel';
 import type { Channels } from './channels';
 import type { EngineProblemNotifier } from './engineProblems';
+import type { RunConfigurations } from './runConfigurations';
 import type { RunnerProvider } from './runnerProvider';
 import type { RunGate } from './runGate';
+import { LIMIT_SETTINGS, overridesPhrase, reportNeed, withOverrides, type RunOverrides } from './runNeeds';
+import type { Notifications } from './notifications';
 import type { EngineStatusBar } from './statusBar';
 
 export interface RunFileDeps {
@@ -19,6 +26,8 @@ export interface RunFileDeps {
   statusBar: EngineStatusBar;
   problems: EngineProblemNotifier;
   gate: RunGate;
+  configs: RunConfigurations;
+  notifications: Notifications;
 }
 
 export class RunFileCommand {
@@ -31,7 +40,7 @@ export class RunFileCommand {
   constructor(private readonly deps: RunFileDeps) {}
 
   /** Runs the file (the explorer's selection, else the active editor's) and returns the result. */
-  async run(target?: vscode.Uri): Promise<RunResult | undefined> {
+  async run(target?: vscode.Uri, overrides?: RunOverrides): Promise<RunResult | undefined> {
     const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
     if (!vscode.workspace.isTrusted) return this.refuse('Self-Heal runs code only in trusted workspaces. Trust this workspace to run Python files.', 'Manage Workspace Trust', 'workbench.trust.manage');
     if (!uri || !uri.fsPath.endsWith('.py')) return this.refuse('Self-Heal: open a Python file (.py) to run it.');
@@ -40,7 +49,7 @@ export class RunFileCommand {
     if (document?.isDirty && !(await document.save())) return this.refuse(`Self-Heal: ${path.basename(uri.fsPath)} could not be saved, so it was not run.`);
     const allowed = await this.deps.gate.settingsFor(uri, { model: false });
     if ('refused' in allowed) return this.refuse(allowed.refused);
-    const { settings } = allowed;
+    const settings = { ...allowed.settings, limits: withOverrides(allowed.settings.limits, overrides), outputOverflow: overrides?.outputOverflow ?? allowed.settings.outputOverflow };
     settings.problems.forEach((problem) => this.deps.channels.log.warn(problem));
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
     let runSet;
@@ -50,9 +59,11 @@ export class RunFileCommand {
       if (error instanceof RunSetError) return this.refuse(`Self-Heal: ${error.message}`);
       throw error;
     }
-    const result = await this.execute(runSet, settings, uri);
+    const found = await this.deps.configs.inputFor(runSet.root, runSet.entry);
+    if ('refused' in found) return this.refuse(found.refused);
+    const result = await this.execute(runSet, settings, uri, found.input, overrides);
     this.lastResult = result;
-    await this.report(result, settings, uri);
+    await this.report(result, settings, uri, { files: runSet.files, entry: runSet.entry, stdinGiven: found.input.stdin !== undefined });
     return result;
   }
 
@@ -60,10 +71,11 @@ export class RunFileCommand {
     this.running?.abort();
   }
 
-  private async execute(runSet: Awaited<ReturnType<typeof collectRunSet>>, settings: SelfHealSettings, uri: vscode.Uri): Promise<RunResult> {
+  private async execute(runSet: Awaited<ReturnType<typeof collectRunSet>>, settings: SelfHealSettings, uri: vscode.Uri, input: RunInput, overrides?: RunOverrides): Promise<RunResult> {
     const name = path.basename(uri.fsPath);
     const { channels, runners, statusBar } = this.deps;
-    channels.startRun(`▶ ${runSet.entry}  (${settings.runner === 'local' ? 'unsandboxed: a plain local process with your permissions' : `image ${settings.image}`})`);
+    const changed = overridesPhrase(settings.limits, overrides, settings.outputOverflow);
+    channels.startRun(`▶ ${runSet.entry}  (${settings.runner === 'local' ? 'unsandboxed: a plain local process with your permissions' : `image ${settings.image}`}${changed})`);
     statusBar.show({ kind: 'running', file: name });
     const controller = new AbortController();
     this.running = controller;
@@ -77,7 +89,9 @@ export class RunFileCommand {
           return runner.run({
             files: runSet.files,
             entry: runSet.entry,
+            ...input,
             limits: settings.limits,
+            outputOverflow: settings.outputOverflow,
             signal: controller.signal,
             onOutput: (stream, chunk) => channels.appendOutput(stream, chunk),
           });
@@ -89,7 +103,7 @@ export class RunFileCommand {
     }
   }
 
-  private async report(result: RunResult, settings: SelfHealSettings, uri: vscode.Uri): Promise<void> {
+  private async report(result: RunResult, settings: SelfHealSettings, uri: vscode.Uri, run: Parameters<typeof errorsOfRun>[1]): Promise<void> {
     const { channels, statusBar, problems } = this.deps;
     const limits = settings.limits;
     this.lastLogLine =
@@ -104,6 +118,13 @@ export class RunFileCommand {
       return;
     }
     statusBar.show({ kind: 'found', engine: result.engine.engine });
+    const errors = errorsOfRun(result, run, settings.limits);
+    const ending = errors[errors.length - 1] ?? null;
+    const entry = vscode.workspace.asRelativePath(uri);
+    if (reportNeed(this.deps, entry, ending, { entry: uri, mode: 'run', limits: settings.limits, notify: true })) {
+      channels.appendProgram(`\n${limitOf(result.reason) ? '■' : '?'} ${problemText(ending!)}${settingFor(result)}\n`);
+      return;
+    }
     channels.appendProgram(`\n${summaryOf(result, settings)}\n`);
   }
 
@@ -116,15 +137,14 @@ export class RunFileCommand {
   }
 }
 
-/** The setting that raises the limit a run hit, named after the ending phrase. */
-const LIMIT_SETTINGS: Partial<Record<RunResult['reason'], string>> = {
-  timeout: 'selfHeal.timeoutSeconds',
-  oom: 'selfHeal.memory',
-  'output-limit': 'selfHeal.outputLimit',
-};
+/** Where the limit a run hit is raised. */
+function settingFor(result: RunResult): string {
+  const limit = limitOf(result.reason);
+  return limit ? `; raise it with ${LIMIT_SETTINGS[limit]}` : '';
+}
 
 function summaryOf(result: RunResult, settings: SelfHealSettings): string {
   const mark = result.reason === 'cancelled' ? '■' : succeeded(result) ? '✓' : '✗';
-  const setting = LIMIT_SETTINGS[result.reason];
-  return `${mark} ${endingPhrase(result, settings.limits)}${setting ? ` (${setting})` : ''}`;
+  const discarded = discardedPhrase(result, settings.limits);
+  return `${mark} ${endingPhrase(result, settings.limits)}${discarded ? `; ${discarded}` : ''}${settingFor(result)}`;
 }

@@ -12,7 +12,9 @@ export type EngineState =
   | { kind: 'image-missing'; message?: string }
   /** The engine answered; the workspace's requirements could not be installed. */
   | { kind: 'install-failed'; message?: string }
-  | { kind: 'running'; file: string };
+  | { kind: 'running'; file: string }
+  /** The engine is fine; the last run needs input or arguments, or stopped at a limit (`what`, in words). */
+  | { kind: 'needs'; what: string; detail: string; action: { title: string; command: string; arguments: unknown[] } };
 
 export interface StatusView {
   text: string;
@@ -58,5 +60,7 @@ export function statusViewOf(state: EngineState): StatusView {
       };
     case 'running':
       return { text: '$(sync~spin) Self-Heal: running', tooltip: `Self-Heal: running ${state.file}. Click to show the log.`, command: SHOW_LOG };
+    case 'needs':
+      return { text: `$(debug-pause) Self-Heal: ${state.what}`, tooltip: `Self-Heal: ${state.detail}. Click: ${state.action.title}.`, command: { command: state.action.command, arguments: state.action.arguments } };
   }
 }

@@ -61,6 +61,7 @@ export function testStateOf(s: TestStateSources) {
       items: diagnostics.map((d) => ({
         range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
         message: d.message,
+        severity: vscode.DiagnosticSeverity[d.severity],
         source: d.source,
         code: typeof d.code === 'object' ? { value: d.code.value, target: d.code.target.toString() } : d.code,
         related: (d.relatedInformation ?? []).map((r) => ({ file: vscode.workspace.asRelativePath(r.location.uri), line: r.location.range.start.line, message: r.message })),

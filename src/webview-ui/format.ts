@@ -10,6 +10,9 @@ export const RUN_STATUS: Record<RunStatus, { label: string; icon: string }> = {
   'not-healed': { label: 'Not healed', icon: '✗' },
   cancelled: { label: 'Cancelled', icon: '■' },
   failed: { label: 'Failed', icon: '!' },
+  'needs-input': { label: 'Needs input', icon: '?' },
+  'needs-arguments': { label: 'Needs arguments', icon: '?' },
+  'stopped-at-limit': { label: 'Stopped at a limit', icon: '■' },
 };
 
 export const FILE_OUTCOME: Record<FileOutcome, { label: string; icon: string }> = {
@@ -19,6 +22,9 @@ export const FILE_OUTCOME: Record<FileOutcome, { label: string; icon: string }> 
   cancelled: { label: 'Cancelled', icon: '■' },
   'engine-error': { label: 'Engine error', icon: '!' },
   'needs-approval': { label: 'Needs approval to install', icon: '?' },
+  'needs-input': { label: 'Needs input', icon: '?' },
+  'needs-arguments': { label: 'Needs arguments', icon: '?' },
+  'stopped-at-limit': { label: 'Stopped at a limit', icon: '■' },
 };
 
 export const ATTEMPT_OUTCOME: Record<AttemptOutcome, { label: string; icon: string }> = {
@@ -46,6 +52,33 @@ export function formatTokens(total: number): string {
 export function fixSourceLabel(source: string): string {
   if (source.startsWith('rule:')) return `Rule: ${source.slice('rule:'.length)}`;
   return `Model: ${source.startsWith('model:') ? source.slice('model:'.length) : source}`;
+}
+
+/**
+ * What the panel says an error was: its type and message, or for an expected exit what the program
+ * needs, in the words of core's problemText (a unit test holds the two together).
+ */
+export function errorWords(error: Pick<PythonError, 'type' | 'message' | 'kind' | 'notes'>): { title: string; detail: string } {
+  switch (error.kind) {
+    case 'needs-input':
+      return { title: 'Needs input', detail: 'input() found no input to read, and none was given' };
+    case 'needs-arguments': {
+      const usage = error.notes.find((note) => note.startsWith('usage: '));
+      return { title: 'Needs arguments', detail: usage ? `${error.message} (${usage})` : `the program exited with "${error.message}"` };
+    }
+    case 'timeout':
+    case 'output-limit':
+    case 'memory-limit':
+      return { title: error.message[0].toUpperCase() + error.message.slice(1), detail: '' };
+    default:
+      return { title: error.type, detail: error.message };
+  }
+}
+
+/** '?' for a need of input or arguments, '■' for a limit, undefined for a bug. */
+export function needMark(error: Pick<PythonError, 'kind'>): string | undefined {
+  if (error.kind === 'needs-input' || error.kind === 'needs-arguments') return '?';
+  return error.kind === 'timeout' || error.kind === 'output-limit' || error.kind === 'memory-limit' ? '■' : undefined;
 }
 
 /** "main.py:3:5", "main.py:3", or null when the error has no place in the run's files. */

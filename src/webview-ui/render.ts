@@ -5,7 +5,7 @@ import type { PythonError } from '../core/errors/pythonError';
 import type { PanelFile, PanelRun, PanelState } from '../webview/protocol';
 import { changedSpans, type ChangedSpan } from './diffChanges';
 import { actionButton, h, icon } from './dom';
-import { ATTEMPT_OUTCOME, diffLines, FILE_OUTCOME, fixSourceLabel, formatDuration, formatStartedAt, formatTokens, locationLabel, plural, RUN_STATUS } from './format';
+import { ATTEMPT_OUTCOME, diffLines, errorWords, FILE_OUTCOME, needMark, fixSourceLabel, formatDuration, formatStartedAt, formatTokens, locationLabel, plural, RUN_STATUS } from './format';
 
 /** What only the webview remembers: which sections are open. Keys: `run:ID`, `file:ID:ENTRY`. */
 export interface ViewState {
@@ -81,7 +81,9 @@ function fileItem(run: PanelRun, file: PanelFile, id: string, state: PanelState,
 function firstRun(run: PanelRun, file: PanelFile): HTMLElement {
   const { error, reason, exitCode, outputTail } = file.firstRun;
   const what = error ? errorLine(run, file, error) : h('p', {}, reason === 'exited' && exitCode === 0 ? 'Ran clean.' : reason === 'engine-error' ? outputTail : `Ended: ${reason}.`);
-  return h('li', { class: `event first-run${error ? ' failed' : ''}` }, h('h4', {}, icon(error ? '✗' : '✓', `icon ${error ? 'first-run-failed' : 'first-run-clean'}`), 'First run'), what);
+  // A program that needs input or arguments, or hit a limit, did not fail: it shows its need's mark.
+  const mark = !error ? '✓' : (needMark(error) ?? '✗');
+  return h('li', { class: `event first-run${error ? ' failed' : ''}` }, h('h4', {}, icon(mark, `icon ${error ? 'first-run-failed' : 'first-run-clean'}`), 'First run'), what);
 }
 
 function attemptItem(run: PanelRun, file: PanelFile, attempt: AttemptRecord): HTMLElement {
@@ -106,10 +108,11 @@ function attemptItem(run: PanelRun, file: PanelFile, attempt: AttemptRecord): HT
 
 function errorLine(run: PanelRun, file: PanelFile, error: PythonError, lead = ''): HTMLElement {
   const where = locationLabel(error);
+  const { title, detail } = errorWords(error);
   return h('p', { class: 'error' },
     lead,
-    h('strong', { class: 'error-type' }, error.type),
-    error.message ? `: ${error.message}` : '',
+    h('strong', { class: 'error-type' }, title),
+    detail ? `: ${detail}` : '',
     where && ' ',
     where &&
       actionButton(where, 'openLocation', { path: error.file ?? undefined, line: error.line ?? undefined, column: error.column ?? undefined, run: run.id, entry: file.entry }, { className: 'link', ariaLabel: `Open ${where}` }),

@@ -4,7 +4,8 @@
 // untrusted input.
 import type { FileHealRecord } from '../core/heal/ledger';
 
-export type RunStatus = 'running' | 'healed' | 'not-healed' | 'cancelled' | 'failed';
+/** A run whose files all ran clean or healed except some that need input or arguments, or hit a limit, ends as that need. */
+export type RunStatus = 'running' | 'healed' | 'not-healed' | 'cancelled' | 'failed' | 'needs-input' | 'needs-arguments' | 'stopped-at-limit';
 
 /** One file's heal as the panel shows it. */
 export interface PanelFile extends FileHealRecord {
@@ -46,7 +47,7 @@ export type WebviewMessage =
   | { type: 'runAndHeal' }
   | { type: 'setApiKey' };
 
-export const RUN_STATUSES: readonly RunStatus[] = ['running', 'healed', 'not-healed', 'cancelled', 'failed'];
+export const RUN_STATUSES: readonly RunStatus[] = ['running', 'healed', 'not-healed', 'cancelled', 'failed', 'needs-input', 'needs-arguments', 'stopped-at-limit'];
 
 /** Longest id or path accepted from the webview. */
 const MAX_TEXT = 4096;

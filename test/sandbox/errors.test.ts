@@ -136,18 +136,18 @@ describe('sandbox: structured errors', function () {
     assert.deepStrictEqual(errors, []);
   });
 
-  it('turns a timeout, an out-of-memory kill and an output flood into errors on the entry file', async () => {
+  it('turns a timeout, an out-of-memory kill and an output flood into limits said in words, on the entry file', async () => {
     const files = { 'loop.py': 'while True:\n    pass\n', 'hog.py': 'x = []\nwhile True:\n    x.append(b"x" * 10_000_000)\n', 'flood.py': 'while True:\n    print("y" * 1000)\n' };
-    const cases: Array<[string, Partial<RunLimits>, string, string]> = [
-      ['loop.py', { timeoutMs: 1000 }, 'timeout', 'stopped after the 1 s timeout'],
-      ['hog.py', { memoryBytes: 64 * 1024 * 1024 }, 'oom', 'killed for going over the 64m memory limit'],
-      ['flood.py', { outputLimitBytes: 4096 }, 'output-limit', 'stopped for writing more than 4k to one stream'],
+    const cases: Array<[string, Partial<RunLimits>, string, string, string]> = [
+      ['loop.py', { timeoutMs: 1000 }, 'time limit', 'timeout', 'stopped after 1 s (time limit)'],
+      ['hog.py', { memoryBytes: 64 * 1024 * 1024 }, 'memory limit', 'memory-limit', 'stopped at 64 MiB of memory (memory limit)'],
+      ['flood.py', { outputLimitBytes: 4096 }, 'output limit', 'output-limit', 'stopped after 4 KiB of output (output limit)'],
     ];
-    for (const [entry, overrides, kind, message] of cases) {
+    for (const [entry, overrides, type, kind, message] of cases) {
       const runLimits = limits(overrides);
       const result = await shared.run({ files, entry, limits: runLimits });
       const errors = errorsOfRun(result, { files, entry }, runLimits);
-      assert.deepStrictEqual(errors.map((e) => [e.kind, e.message, e.file]), [[kind, message, entry]]);
+      assert.deepStrictEqual(errors.map((e) => [e.type, e.kind, e.message, e.file]), [[type, kind, message, entry]]);
     }
   });
 

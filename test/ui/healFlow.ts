@@ -8,6 +8,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openWorkbench, REPO, startCodeServer, workbenchUrl, type CodeServer } from '../support/codeServer';
 import { diffHiddenWidth, luminance, markedChanges, newestRunText, openAttemptsView, panelColours, tabTo } from './attemptsView';
+import { needsInputIsSaid, runWithArgumentsGivesIt } from './needsFlow';
 import { exitWith, finish, sequence, shotPath, updateDocImages } from './uiSteps';
 import { palette, problemRows, quickInputRow, quickOpen, typeIntoQuickInput, waitForEditorText, waitUntil, type ProblemRow } from './workbench';
 
@@ -20,7 +21,7 @@ const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' } as
 type Theme = keyof typeof THEMES;
 
 /** The screenshots README shows (docs/images/), from the light pass. */
-export const HEAL_DOC_IMAGES = { 'ui/heal-lightbulb-light.png': 'diagnostic-lightbulb.png', 'ui/heal-panel-light.png': 'panel-healed-run.png' };
+export const HEAL_DOC_IMAGES = { 'ui/heal-lightbulb-light.png': 'diagnostic-lightbulb.png', 'ui/heal-panel-light.png': 'panel-healed-run.png', 'ui/needs-input-light.png': 'needs-input.png' };
 
 const NAME_ERROR: ProblemRow = { message: "NameError: name 'json' is not defined", source: 'Self-Heal', code: 'NameError', position: '[Ln 7, Col 7]' };
 
@@ -142,6 +143,8 @@ async function pass(run: ReturnType<typeof sequence>, page: Page, theme: Theme):
   await run(`${theme}: Run Without Healing -> Problems shows "${NAME_ERROR.message}" from Self-Heal at ${NAME_ERROR.position}`, () => problemsShowTheNameError(page, theme));
   await run(`${theme}: Ctrl+. on the error lists "Add 'import json'" (focused) and "Run & Self-Heal this file"`, () => lightbulbOffersTheFixes(page, theme));
   await run(`${theme}: choosing "Add 'import json'" adds the import and clears the problem`, () => choosingTheFixEditsAndClears(page));
+  await run(`${theme}: Run & Self-Heal on ask_name.py says "needs input" (notification, Problems, status bar, Fix Attempts), not a bug`, () => needsInputIsSaid(page, theme));
+  await run(`${theme}: the notification's Run with Arguments... takes typed input, and the run is clean`, () => runWithArgumentsGivesIt(page, theme));
   await run(`${theme}: Run & Self-Heal heals greet.py; Fix Attempts shows the attempt, rule:unclosed-bracket and the diff; Tab shows focus`, () => panelShowsTheHealedRun(page, theme));
 }
 

@@ -52,14 +52,16 @@ describe('diagnostic model', () => {
     assert.deepStrictEqual(spec.related, []);
   });
 
-  it('puts a timeout on the first line of code of the entry file', () => {
+  it('puts a limit whose running line is unknown on the first statement after the docstring and imports, in words', () => {
     const timeout: PythonError = {
-      type: 'Timeout', message: 'stopped after the 30 s timeout', kind: 'timeout', file: 'main.py', line: null, column: null, endLine: null,
+      type: 'time limit', message: 'stopped after 30 s (time limit)', kind: 'timeout', file: 'main.py', line: null, column: null, endLine: null,
       endColumn: null, suggestion: null, notes: [], frames: [], cause: null, context: null, exceptions: [],
     };
-    const files = { 'main.py': '# comment\n\nwhile True:\n    pass\n' };
+    const files = { 'main.py': '# comment\n"""Waits."""\nimport time\nfrom os import (\n    path,\n)\n\nwhile True:\n    time.sleep(1)\n' };
     const spec = diagnosticFor(timeout, 'main.py', files);
-    assert.deepStrictEqual([spec.file, spec.startLine, spec.startColumn, spec.endColumn, spec.message, spec.code, spec.docsUrl], ['main.py', 3, 1, 12, 'Timeout: stopped after the 30 s timeout', 'Timeout', undefined]);
+    assert.deepStrictEqual([spec.file, spec.startLine, spec.startColumn, spec.endColumn, spec.message, spec.code, spec.docsUrl, spec.expected], ['main.py', 8, 1, 12, 'stopped after 30 s (time limit)', 'time limit', undefined, 'stopped-at-limit']);
+    const known = diagnosticFor({ ...timeout, line: 9 }, 'main.py', files);
+    assert.deepStrictEqual([known.startLine, known.startColumn, known.endColumn], [9, 5, 18]);
   });
 
   it('links module exceptions to their module page and leaves the program\'s own types unlinked', () => {

@@ -15,8 +15,16 @@ describe('package.json manifest', () => {
     for (const command of manifest.contributes.commands) assert.strictEqual(command.category, 'Self-Heal', command.command);
   });
 
-  it('puts the run command on the editor title for Python files and on .py files in the explorer', () => {
-    assert.deepStrictEqual(manifest.contributes.menus['editor/title/run'], [{ command: 'selfHeal.runFile', when: 'resourceLangId == python', group: 'navigation@10' }]);
+  it('puts the run commands on the editor title and Run with Arguments in the editor menu for Python files, and runs .py files from the explorer', () => {
+    assert.deepStrictEqual(manifest.contributes.menus['editor/title/run'], [
+      { command: 'selfHeal.runFile', when: 'resourceLangId == python', group: 'navigation@10' },
+      { command: 'selfHeal.runWithArguments', when: 'resourceLangId == python', group: 'navigation@11' },
+    ]);
+    assert.deepStrictEqual(manifest.contributes.menus['editor/context'], [{ command: 'selfHeal.runWithArguments', when: 'resourceLangId == python', group: 'selfHeal@1' }]);
+    assert.deepStrictEqual(
+      manifest.contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'editorLangId == python').map((m: { command: string }) => m.command),
+      ['selfHeal.runFile', 'selfHeal.runAndHeal', 'selfHeal.runWithoutHealing', 'selfHeal.runWithArguments'],
+    );
     assert.deepStrictEqual(manifest.contributes.menus['explorer/context'], [
       { command: 'selfHeal.runFile', when: 'resourceExtname == .py', group: 'navigation@90' },
       { command: 'selfHeal.runAndHealWorkspace', when: 'resourceExtname == .py || explorerResourceIsFolder', group: 'navigation@91' },

@@ -9,6 +9,7 @@ describe('settings model', () => {
       dockerHost: undefined,
       image: 'python:3.11-slim',
       limits: DEFAULT_LIMITS,
+      outputOverflow: 'stop',
       parallelRuns: 2,
       runner: 'docker',
       pythonPath: 'python3',
@@ -30,6 +31,7 @@ describe('settings model', () => {
       processes: 64,
       network: 'bridge',
       outputLimit: '64k',
+      outputOverflow: 'discard',
       parallelRuns: 4,
       runner: 'local',
       pythonPath: '/usr/bin/python3',
@@ -48,6 +50,7 @@ describe('settings model', () => {
     const settings = settingsFrom((key) => values[key]);
     assert.strictEqual(settings.dockerHost, 'unix:///run/podman/podman.sock');
     assert.deepStrictEqual(settings.limits, { timeoutMs: 5000, memoryBytes: 1024 ** 3, cpus: 2, processes: 64, network: 'bridge', outputLimitBytes: 64 * 1024 });
+    assert.strictEqual(settings.outputOverflow, 'discard');
     assert.deepStrictEqual(settings.fix, { maxAttempts: 5, ruleBased: false, ai: false, aiCodeActions: false, applyMode: 'auto' });
     assert.strictEqual(settings.workspaceInclude, 'src/**/*.py');
     assert.deepStrictEqual(settings.model, { baseUrl: 'http://127.0.0.1:11434/v1', name: 'qwen2.5-coder', temperature: 0.2, maxTokens: 2048, timeoutMs: 120_000 });

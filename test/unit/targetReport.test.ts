@@ -35,7 +35,7 @@ describe('CLI reports: entry points and modules', () => {
         '✓ setup.py: compiles cleanly in 0.05 s (Podman Engine 4.3.1, warm)',
         "✗ pkg/util.py: does not import: NameError: name 'x' is not defined at pkg/util.py:2 (Podman Engine 4.3.1, warm)",
         '✗ pkg/util.py: does not import: exited 3 in 0.05 s (Podman Engine 4.3.1, warm)',
-        '✗ pkg/util.py: import stopped after the 3 s timeout (Podman Engine 4.3.1, warm)',
+        '✗ pkg/util.py: import stopped after 3 s (time limit) (Podman Engine 4.3.1, warm)',
         '✓ pkg/cli.py (python -m pkg.cli): exited 0 in 0.05 s (Podman Engine 4.3.1, warm)',
         '✗ main.py: exited 1 in 0.05 s (Podman Engine 4.3.1, warm)',
       ],
@@ -52,6 +52,26 @@ describe('CLI reports: entry points and modules', () => {
     assert.deepStrictEqual(
       [healSummaryLine('a.py', record), healSummaryLine('pkg/util.py', record, 'import'), healSummaryLine('setup.py', record, 'compile')],
       ['✓ a.py: ran clean, nothing to heal', '✓ pkg/util.py: imports cleanly, nothing to heal', '✓ setup.py: compiles cleanly, nothing to heal'],
+    );
+  });
+
+  it('says what a program needs, or the limit it hit, and how to give it, never as a failure to heal', () => {
+    const needsInput = { type: 'EOFError', message: 'EOF when reading a line', kind: 'needs-input', notes: [], file: 'ask.py', line: 1 } as unknown as PythonError;
+    const timeLimit = { type: 'time limit', message: 'stopped after 3 s (time limit)', kind: 'timeout', notes: [], file: 'slow.py', line: null } as unknown as PythonError;
+    const record = (outcome: FileHealRecord['outcome'], error: PythonError) => ({ outcome, stopReason: error.kind === 'timeout' ? error.message : 'needs input: input() found no input to read, and none was given', lastRun: { error } }) as FileHealRecord;
+    assert.deepStrictEqual(
+      [
+        healSummaryLine('ask.py', record('needs-input', needsInput)),
+        healSummaryLine('slow.py', record('stopped-at-limit', timeLimit)),
+        targetSummaryLine('ask.py', plainLaunch('ask.py'), result({ exitCode: 1 }), [needsInput], limits),
+        targetSummaryLine('slow.py', plainLaunch('slow.py'), result({ exitCode: null, reason: 'timeout' }), [timeLimit], limits),
+      ],
+      [
+        '? ask.py: needs input: input() found no input to read, and none was given; not healed: nothing in the code is at fault (give it input with --stdin FILE)',
+        '■ slow.py: stopped after 3 s (time limit); not healed: nothing in the code is at fault (raise the limit with --timeout SEC)',
+        '? ask.py: needs input: input() found no input to read, and none was given (Podman Engine 4.3.1, warm)',
+        '■ slow.py: stopped after 3 s (time limit) (Podman Engine 4.3.1, warm)',
+      ],
     );
   });
 });

@@ -2,6 +2,8 @@
 // its documentation page, and the other traceback frames. Pure, so the rules are unit-tested here and
 // src/vscode only converts to vscode.Diagnostic.
 import { fileText, hasFile } from '../files/fileTexts';
+import { firstStatementLine } from './endingPlaces';
+import { expectedOutcomeOf, problemText, type ExpectedOutcome } from './expectedExits';
 import type { PythonError } from './pythonError';
 
 export interface DiagnosticSpec {
@@ -12,11 +14,13 @@ export interface DiagnosticSpec {
   startColumn: number;
   endLine: number;
   endColumn: number;
-  /** "NameError: name 'json' is not defined". */
+  /** "NameError: name 'json' is not defined", or "stopped after 30 s (time limit)". */
   message: string;
-  /** The exception type, matched by the quick fixes. */
+  /** The exception type; for an expected exit its name in words ("needs input", "time limit"). */
   code: string;
   docsUrl?: string;
+  /** Set when the program is not at fault: it needs input or arguments, or was stopped at a limit. */
+  expected?: ExpectedOutcome;
   /** The other frames in the run's files, outermost first. */
   related: Array<{ file: string; line: number; message: string }>;
 }
@@ -38,27 +42,32 @@ const PYTHON_DOCS = 'https://docs.python.org/3/library/';
 export function docsUrlOf(type: string): string | undefined {
   if (BUILTIN_EXCEPTIONS.has(type)) return `${PYTHON_DOCS}exceptions.html#${type}`;
   const dot = type.lastIndexOf('.');
-  if (dot <= 0) return undefined; // a class of the program's own, or our Timeout/OutOfMemory/OutputLimit
+  if (dot <= 0) return undefined; // a class of the program's own, or a limit's name ("time limit")
   const module = type.slice(0, dot).split('.')[0];
   return `${PYTHON_DOCS}${module}.html`;
 }
 
 /**
- * The diagnostic for what ended a run. Errors without a place in the run's files (a timeout, an
- * out-of-memory kill, an output flood) go on the entry file's first line of code.
+ * The diagnostic for what ended a run. Errors without a line in the run's files (a limit whose
+ * running line was not recorded, an exit without a traceback) go on the entry's first statement
+ * after its docstring and imports (endingPlaces.ts).
  */
 export function diagnosticFor(error: PythonError, entry: string, files: Readonly<Record<string, string>>): DiagnosticSpec {
   const file = error.file !== null && hasFile(files, error.file) ? error.file : entry;
-  const lines = (fileText(files, file) ?? '').split('\n');
-  const line = error.file === file && error.line ? Math.min(error.line, Math.max(1, lines.length)) : firstCodeLine(lines);
+  const source = fileText(files, file) ?? '';
+  const lines = source.split('\n');
+  const line = error.file === file && error.line ? Math.min(error.line, Math.max(1, lines.length)) : firstStatementLine(source);
   const text = lines[line - 1] ?? '';
   const range = error.file === file && error.column ? columnRange(error, line, text) : lineRange(line, text);
+  const expected = expectedOutcomeOf(error);
+  const code = expected === 'needs-input' || expected === 'needs-arguments' ? expected.replace('-', ' ') : error.type;
   return {
     file,
     ...range,
-    message: error.message ? `${error.type}: ${error.message}` : error.type,
-    code: error.type,
-    docsUrl: docsUrlOf(error.type),
+    message: problemText(error),
+    code,
+    docsUrl: expected ? undefined : docsUrlOf(error.type),
+    ...(expected ? { expected } : {}),
     related: relatedFrames(error, files, file, line),
   };
 }
@@ -78,11 +87,6 @@ function lineRange(line: number, text: string) {
   const indent = text.length - text.trimStart().length;
   const end = text.trimEnd().length;
   return { startLine: line, startColumn: indent + 1, endLine: line, endColumn: Math.max(end + 1, indent + 2) };
-}
-
-function firstCodeLine(lines: string[]): number {
-  const index = lines.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-  return index < 0 ? 1 : index + 1;
 }
 
 function relatedFrames(error: PythonError, files: Readonly<Record<string, string>>, file: string, line: number) {

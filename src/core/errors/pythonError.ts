@@ -4,7 +4,7 @@
 export type ErrorKind =
   | 'syntax' | 'indentation' | 'module-not-found' | 'import-name' | 'name' | 'attribute' | 'type' | 'value'
   | 'key' | 'index' | 'zero-division' | 'recursion' | 'assertion' | 'unbound-local' | 'file-not-found'
-  | 'timeout' | 'oom' | 'output-limit' | 'exit-without-traceback' | 'other';
+  | 'timeout' | 'oom' | 'output-limit' | 'memory-limit' | 'exit-without-traceback' | 'needs-input' | 'needs-arguments' | 'other';
 
 export interface ErrorFrame {
   file: string;

@@ -1,16 +1,22 @@
 // The errors of a finished run, last one being what ended the program: the exception captured in
-// the interpreter when there is one, else the tracebacks parsed from stderr; a timeout, an
-// out-of-memory kill, an output flood or a failing exit without a traceback becomes an error too.
+// the interpreter when there is one, else the tracebacks parsed from stderr; a limit (time, output,
+// memory) or a failing exit without a traceback becomes an error too. Endings that are not bugs
+// (expectedExits.ts) get their own kinds here: input() without stdin, an argparse usage exit or a
+// SystemExit message, a limit.
 import { fileText } from '../files/fileTexts';
 import { fromCaptured, type PathMapping } from './capturedException';
-import type { ErrorKind, PythonError } from './pythonError';
-import { endingPhrase, succeeded } from '../run/runEnding';
+import { endingLine } from './endingError';
+import { isInputWithoutStdin } from './expectedExits';
+import type { PythonError } from './pythonError';
+import { succeeded } from '../run/runEnding';
 import type { RunLimits, RunResult } from '../run/runTypes';
 import { parseTracebacks } from './tracebackParser';
 
 export interface RunFiles {
   files: Readonly<Record<string, string>>;
   entry: string;
+  /** Whether the run was given standard input; absent counts as none given. */
+  stdinGiven?: boolean;
 }
 
 export function errorsOfRun(result: RunResult, run: RunFiles, limits: RunLimits): PythonError[] {
@@ -19,8 +25,11 @@ export function errorsOfRun(result: RunResult, run: RunFiles, limits: RunLimits)
   const paths = pathsOf(result, run);
   const parsed = parseTracebacks(result.stderr, { ...paths, readSource: (file) => fileText(run.files, file) });
   const errors = result.captured ? [withPrintedMessage(fromCaptured(result.captured, paths), parsed[parsed.length - 1])] : parsed;
-  const ending = endingError(result, run.entry, limits, errors.length > 0);
-  return ending ? [...errors, ending] : errors;
+  const ending = endingLine(result, run, limits, paths, errors.length > 0);
+  if (ending) return [...errors, ending];
+  const last = errors[errors.length - 1];
+  if (last && result.reason === 'exited' && isInputWithoutStdin(last, run.stdinGiven === true)) last.kind = 'needs-input';
+  return errors;
 }
 
 /**
@@ -41,24 +50,4 @@ export function pathsOf(result: Pick<RunResult, 'workDir'>, run: RunFiles): Path
     mapPath: (file) => (prefix && file.replace(/\\/g, '/').startsWith(prefix) ? file.replace(/\\/g, '/').slice(prefix.length) : file),
     isRunFile: (file) => file in run.files,
   };
-}
-
-function endingError(result: RunResult, entry: string, limits: RunLimits, hasTraceback: boolean): PythonError | undefined {
-  const make = (type: string, kind: ErrorKind, message: string): PythonError => ({
-    type, message, kind, file: entry, line: null, column: null, endLine: null, endColumn: null,
-    suggestion: null, notes: [], frames: [], cause: null, context: null, exceptions: [],
-  });
-  switch (result.reason) {
-    case 'timeout':
-      return make('Timeout', 'timeout', endingPhrase(result, limits));
-    case 'oom':
-      return make('OutOfMemory', 'oom', endingPhrase(result, limits));
-    case 'output-limit':
-      return make('OutputLimit', 'output-limit', endingPhrase(result, limits));
-    default: {
-      if (hasTraceback) return undefined;
-      const lastLine = result.stderr.trimEnd().split('\n').pop()?.trim();
-      return make('ExitStatus', 'exit-without-traceback', `exited with status ${result.exitCode} without a traceback${lastLine ? `: ${lastLine}` : ''}`);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 // How a heal ends: the ledger record of one program, with the files it changes. The original text
-// comes back unless the program was healed, or a partial fix was asked for (never when cancelled).
+// comes back unless the program was healed, got as far as needing input or arguments (fixes kept
+// on the way stay), or a partial fix was asked for (never when cancelled).
 import { fileText } from '../files/fileTexts';
 import type { FileHealRecord } from './ledger';
 import type { HealSession } from './healSession';
@@ -16,7 +17,8 @@ export function fileHealRecordOf(
   last?: RunState,
 ): FileHealRecord {
   const { input } = session;
-  const keep = session.healed || (session.options.keepPartial === true && outcome !== 'cancelled');
+  const needsSomething = outcome === 'needs-input' || outcome === 'needs-arguments';
+  const keep = session.healed || needsSomething || (session.options.keepPartial === true && outcome !== 'cancelled');
   const finalFiles = keep ? session.current : input.files;
   const changedFiles: Record<string, string> = {};
   for (const [file, text] of Object.entries(finalFiles)) if (fileText(input.files, file) !== text) changedFiles[file] = text;

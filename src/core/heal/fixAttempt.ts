@@ -4,6 +4,7 @@
 import { fileText, hasFile } from '../files/fileTexts';
 import { applyEdits, type FixCandidate } from '../fixes/fixTypes';
 import { installGate } from '../environment/installGate';
+import { expectedOutcomeOf } from '../errors/expectedExits';
 import type { AttemptRecord } from './ledger';
 import type { TokenUsage } from '../model/modelTypes';
 import { rememberFailedFix, type HealSession } from './healSession';
@@ -85,6 +86,12 @@ function judgeRerun(session: HealSession, fixed: Record<string, string>, fix: Fi
   if (after.result.reason === 'engine-error') {
     const stop = setupFailureOfEngine(after.result.engineError?.code, rerun.error?.message ?? after.result.engineError?.message ?? 'the engine failed');
     return { ending: { outcome: 'reverted', why: 'the engine failed while verifying', rerun }, stop };
+  }
+  // A re-run stopped at a limit proves nothing about the fix (it may be the fix that loops).
+  if (expectedOutcomeOf(after.error) === 'stopped-at-limit') {
+    const why = `the re-run ${after.error!.message}, so the fix could not be verified`;
+    rememberFailedFix(session, fix, why);
+    return { ending: { outcome: 'reverted', why, rerun } };
   }
   const lineCount = (text: string | undefined): number => (text ?? '').split('\n').length;
   const verdict = judge(state, after, (file) => lineCount(fileText(fixed, file)) - lineCount(fileText(session.current, file)));

@@ -8,6 +8,8 @@ import type { InstallApproval } from '../environment/installGate';
 import type { FileHealRecord } from './ledger';
 import type { ModelFixer } from '../model/modelTypes';
 import { modelFailureLine } from '../model/modelFailure';
+import { expectedOutcomeOf, problemText } from '../errors/expectedExits';
+import type { OutputOverflow } from '../run/runTypes';
 import { errorSignature, type RunState } from './progress';
 import { startSession, type HealSession } from './healSession';
 import { runForHeal, StopHeal } from './healRun';
@@ -45,6 +47,11 @@ export interface HealOptions {
   approveInstall?: InstallApproval;
   args?: readonly string[];
   stdin?: string;
+  /** Variables added to the program's environment, and its working folder (run-relative). */
+  env?: Readonly<Record<string, string>>;
+  cwd?: string;
+  /** Past the output limit: stop the program (default), or let it run with the rest discarded. */
+  outputOverflow?: OutputOverflow;
   signal?: AbortSignal;
   onProgress?: (progress: HealProgress) => void;
 }
@@ -73,6 +80,9 @@ export async function healFile(input: HealInput, options: HealOptions): Promise<
   if (first.result.reason === 'engine-error') return failedSetup(setupFailureOfEngine(first.result.engineError?.code, first.result.engineError?.message ?? 'the engine failed'), first);
   if (first.result.reason === 'cancelled') return fileHealRecordOf(session, 'cancelled', 'cancelled', first);
   if (first.error === null) return fileHealRecordOf(session, 'clean', 'ran clean', first, first);
+  // Needing input or arguments, or a limit, is no bug: no rule and no model is asked to fix it.
+  const expected = expectedOutcomeOf(first.error);
+  if (expected) return fileHealRecordOf(session, expected, problemText(first.error), first);
   return attemptFixes(session, first);
 }
 
@@ -110,6 +120,9 @@ async function attemptFixes(session: HealSession, first: RunState): Promise<File
     }
     if (attempt.record.outcome === 'progress' && attempt.state) {
       state = attempt.state;
+      // Got as far as a run without input or arguments can go: the fixes so far are kept.
+      const expected = expectedOutcomeOf(state.error);
+      if (expected) return end(expected, `the program now ${problemText(state.error!)}`);
       const signature = errorSignature(state.error!);
       if (seen.has(signature)) return end('not-healed', `${state.error!.type} came back after a fix`);
       seen.add(signature);

@@ -27,9 +27,9 @@ export async function runForHeal(session: HealSession, files: Record<string, str
   const driver = input.driver;
   const result = await options.runner.run({
     files: { ...pythonFilesOf(files), ...driver?.files }, entry: driver?.entry ?? input.entry, image, args: options.args, stdin: options.stdin,
-    limits: options.limits, signal: options.signal,
+    env: options.env, cwd: options.cwd, limits: options.limits, outputOverflow: options.outputOverflow, signal: options.signal,
   });
-  const errors = errorsOfRun(result, { files, entry: input.entry }, options.limits);
+  const errors = errorsOfRun(result, { files, entry: input.entry, stdinGiven: options.stdin !== undefined }, options.limits);
   return { result, error: errors.length > 0 ? errors[errors.length - 1] : null };
 }
 

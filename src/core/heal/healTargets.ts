@@ -22,17 +22,25 @@ export interface HealTarget {
   role?: Pick<ClassifiedFile, 'role' | 'reason'>;
 }
 
+/** What a program is given when it runs: arguments, standard input, environment variables, working folder. */
+export interface RunInput {
+  args?: readonly string[];
+  /** Absent: end-of-file at once. */
+  stdin?: string;
+  env?: Readonly<Record<string, string>>;
+  /** Relative to the run's root; absent or '' is the root. */
+  cwd?: string;
+}
+
 /**
  * How a target's runs are made: every run of its heal, and the run that verifies a fix offered later
  * for one of its errors, start the same way.
  */
-export interface RunRecipe {
+export interface RunRecipe extends RunInput {
   /** The program's file the run is about (errors and fixes land in the program's files). */
   entry: string;
   /** The generated driver that starts the run instead of `python entry`; never edited. */
   driver?: HealInput['driver'];
-  args?: readonly string[];
-  stdin?: string;
 }
 
 /** The image for a set of files (their declared requirements); undefined: the runner's own. */
@@ -54,14 +62,16 @@ export function folderTargets(folder: { root: string; files: Readonly<Record<str
   }));
 }
 
-/** Programs get the user's arguments and input; an import check or a compile is not a program. */
+/** Programs get the user's arguments, input, environment and folder; an import check or a compile is not a program. */
 export function isProgram(launch: Launch): boolean {
   return launch.kind === 'run' || launch.kind === 'run-module';
 }
 
-export function recipeOf(launch: Launch, input: { args?: readonly string[]; stdin?: string } = {}): RunRecipe {
+export function recipeOf(launch: Launch, input: RunInput = {}): RunRecipe {
   const driver = launch.entry === launch.target ? undefined : { entry: launch.entry, files: launch.generated };
-  return isProgram(launch) ? { entry: launch.target, driver, args: input.args, stdin: input.stdin } : { entry: launch.target, driver, args: [] };
+  if (!isProgram(launch)) return { entry: launch.target, driver, args: [] };
+  const { args, stdin, env, cwd } = input;
+  return { entry: launch.target, driver, args, stdin, ...(env && Object.keys(env).length > 0 ? { env } : {}), ...(cwd ? { cwd } : {}) };
 }
 
 /**
@@ -77,12 +87,14 @@ export function imagesFrom(provider: EnvironmentProvider, beforeBuild?: (require
   };
 }
 
-export interface HealTargetsOptions extends Omit<HealOptions, 'args' | 'stdin' | 'onProgress'> {
+export interface HealTargetsOptions extends Omit<HealOptions, 'args' | 'stdin' | 'env' | 'cwd' | 'onProgress'> {
   /** Targets healed at once. */
   parallel: number;
   /** Given to programs only, never to an import check. */
   args?: readonly string[];
   stdin?: string;
+  /** Each program's own input (the editor's run configuration per file); instead of `args` and `stdin`. */
+  inputFor?: (target: HealTarget) => RunInput;
   onProgress?: (target: HealTarget, progress: HealProgress) => void;
   /** Called as each target's heal ends, before the others finish. */
   onRecord?: (target: HealTarget, record: FileHealRecord) => void | Promise<void>;
@@ -90,13 +102,11 @@ export interface HealTargetsOptions extends Omit<HealOptions, 'args' | 'stdin' |
 
 /** Heals every target; the records come back in the targets' order. */
 export function healTargets(targets: readonly HealTarget[], options: HealTargetsOptions): Promise<FileHealRecord[]> {
-  const { parallel, args, stdin, onProgress, onRecord, ...heal } = options;
+  const { parallel, args, stdin, inputFor, onProgress, onRecord, ...heal } = options;
   return mapWithLimit(targets, parallel, async (target) => {
-    const recipe = recipeOf(target.launch, { args, stdin });
-    const record = await healFile(
-      { files: target.files, entry: recipe.entry, driver: recipe.driver },
-      { ...heal, args: recipe.args, stdin: recipe.stdin, onProgress: onProgress && ((progress) => onProgress(target, progress)) },
-    );
+    const recipe = recipeOf(target.launch, inputFor ? inputFor(target) : { args, stdin });
+    const { entry, driver, ...input } = recipe;
+    const record = await healFile({ files: target.files, entry, driver }, { ...heal, ...input, onProgress: onProgress && ((progress) => onProgress(target, progress)) });
     await onRecord?.(target, record);
     return record;
   });

@@ -1,5 +1,6 @@
 // The heal ledger: per file, per attempt, what broke, what was tried, and what the re-run showed.
 // One record serves the CLI's --json report, the editor's panel and the benchmarks.
+import type { ExpectedOutcome } from '../errors/expectedExits';
 import type { PythonError } from '../errors/pythonError';
 import type { TerminationReason } from '../run/runTypes';
 import type { TokenUsage } from '../model/modelTypes';
@@ -55,9 +56,11 @@ export interface AttemptRecord {
 /**
  * clean: ran clean before any fix; healed: runs clean now; not-healed: attempts ran out or no fix
  * held; cancelled; engine-error: the sandbox failed, nothing could be judged; needs-approval: a fix
- * would install requirements the user has not allowed, so the heal stopped before building them.
+ * would install requirements the user has not allowed, so the heal stopped before building them;
+ * needs-input, needs-arguments, stopped-at-limit: not a bug (errors/expectedExits.ts), so nothing
+ * was asked to fix it - the fixes kept before it (if any) stay.
  */
-export type FileOutcome = 'clean' | 'healed' | 'not-healed' | 'cancelled' | 'engine-error' | 'needs-approval';
+export type FileOutcome = 'clean' | 'healed' | 'not-healed' | 'cancelled' | 'engine-error' | 'needs-approval' | ExpectedOutcome;
 
 export interface FileHealRecord {
   entry: string;

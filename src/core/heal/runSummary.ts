@@ -1,4 +1,5 @@
 // A run as the ledger keeps it, and the one line that tells people and the model how a re-run ended.
+import { problemText } from '../errors/expectedExits';
 import type { RunResult } from '../run/runTypes';
 import type { RunSummary } from './ledger';
 import type { RunState } from './progress';
@@ -28,7 +29,7 @@ export function describeEnding(state: RunState): string {
   const error = state.error;
   if (!error) return 'ran clean';
   const where = error.file && error.line ? ` (${error.file}:${error.line})` : '';
-  return `${error.type}: ${error.message}${where}`;
+  return `${problemText(error)}${where}`;
 }
 
 function tail(result: RunResult): string {

@@ -4,7 +4,7 @@
 import { fileText } from '../files/fileTexts';
 import type { PythonError } from '../errors/pythonError';
 import { errorsOfRun } from '../errors/runErrors';
-import type { RunLimits, Runner, RunResult } from '../run/runTypes';
+import type { OutputOverflow, RunLimits, Runner, RunResult } from '../run/runTypes';
 import { ENVIRONMENT_NOT_PREPARED } from '../environment/environmentTypes';
 import type { ImageFor, RunRecipe } from './healTargets';
 import { pythonFilesOf } from './healRun';
@@ -22,6 +22,7 @@ export interface VerifyOptions {
   runner: Runner;
   limits: RunLimits;
   imageFor?: ImageFor;
+  outputOverflow?: OutputOverflow;
   signal?: AbortSignal;
 }
 
@@ -39,11 +40,11 @@ export async function verifyFix(fix: FixToVerify, options: VerifyOptions): Promi
   }
   const result = await options.runner.run({
     files: { ...pythonFilesOf(fixed), ...recipe.driver?.files }, entry: recipe.driver?.entry ?? recipe.entry, image,
-    args: recipe.args, stdin: recipe.stdin, limits: options.limits, signal: options.signal,
+    args: recipe.args, stdin: recipe.stdin, env: recipe.env, cwd: recipe.cwd, limits: options.limits, outputOverflow: options.outputOverflow, signal: options.signal,
   });
   if (result.reason === 'cancelled') return { kind: 'not-ran', result, why: 'cancelled' };
   if (result.reason === 'engine-error') return { kind: 'not-ran', result, why: result.engineError?.message ?? 'the engine failed' };
-  const errors = errorsOfRun(result, { files: fixed, entry: recipe.entry }, options.limits);
+  const errors = errorsOfRun(result, { files: fixed, entry: recipe.entry, stdinGiven: recipe.stdin !== undefined }, options.limits);
   const error = errors.length > 0 ? errors[errors.length - 1] : null;
   const lines = (text: string | undefined) => (text ?? '').split('\n').length;
   // Only the error and how much it printed matter to the judge about the run before.

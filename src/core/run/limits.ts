@@ -41,6 +41,26 @@ export function describeBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/** Seconds for people: "30 s", "2.5 s". */
+export function describeSeconds(ms: number): string {
+  return `${+(ms / 1000).toFixed(2)} s`;
+}
+
+/** The limits a program can run into and be stopped at, named as people say them. */
+export type LimitName = 'time' | 'output' | 'memory';
+
+/** The limits with one of them multiplied ("Run again with 2x the limit"). */
+export function raisedLimits(limits: RunLimits, limit: LimitName, factor: number): RunLimits {
+  switch (limit) {
+    case 'time':
+      return { ...limits, timeoutMs: limits.timeoutMs * factor };
+    case 'output':
+      return { ...limits, outputLimitBytes: Math.round(limits.outputLimitBytes * factor) };
+    case 'memory':
+      return { ...limits, memoryBytes: Math.round(limits.memoryBytes * factor) };
+  }
+}
+
 export const NETWORK_MODES: readonly NetworkMode[] = ['none', 'bridge', 'host'];
 
 /** Returns a problem with the limits in words, or undefined when they are usable. */

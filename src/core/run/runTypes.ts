@@ -21,6 +21,9 @@ export interface RunLimits {
 
 export type OutputStream = 'stdout' | 'stderr';
 
+/** Past the output limit: `stop` the program (the default), or `discard` what it writes past the cap and let it run. */
+export type OutputOverflow = 'stop' | 'discard';
+
 export interface RunRequest {
   /** Workspace-relative POSIX path -> file text. */
   files: Readonly<Record<string, string>>;
@@ -31,7 +34,13 @@ export interface RunRequest {
   args?: readonly string[];
   /** Text on the program's standard input; absent means end-of-file at once. */
   stdin?: string;
+  /** Variables added to the program's environment (on top of what the runner gives every program). */
+  env?: Readonly<Record<string, string>>;
+  /** The program's working folder, relative to the run's root; absent or '' is the root. */
+  cwd?: string;
   limits: RunLimits;
+  /** What happens once a stream passes `limits.outputLimitBytes`; absent is `stop`. */
+  outputOverflow?: OutputOverflow;
   signal?: AbortSignal;
   /** Called with each chunk as it arrives (within the kept part of the output). */
   onOutput?: (stream: OutputStream, chunk: Uint8Array) => void;
@@ -68,6 +77,11 @@ export interface RunResult {
   captured?: CapturedException;
   /** The folder the files were placed in, as the interpreter sees it ("/app" in the sandbox). */
   workDir?: string;
+  /**
+   * The line that was running when a limit stopped the program (its path as the interpreter names
+   * it), when the runner could tell. No runner records it yet; the diagnostic uses it when present.
+   */
+  stoppedAt?: { file: string; line: number };
 }
 
 export interface Runner {

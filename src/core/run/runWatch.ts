@@ -1,5 +1,6 @@
 // What every runner does while a program runs: keep capped output (and pass it on live), stop it
-// at the timeout, on cancellation or past the output limit - once, for the first reason.
+// at the timeout, on cancellation or past the output limit (unless the request lets it run with the
+// rest of its output discarded) - once, for the first reason.
 import { CappedOutput } from './cappedOutput';
 import type { OutputStream, RunRequest, RunResult, TerminationReason } from './runTypes';
 
@@ -29,7 +30,7 @@ export class RunWatch {
   take(stream: OutputStream, chunk: Buffer): void {
     const kept = this.output[stream].push(chunk);
     if (kept.length > 0) this.request.onOutput?.(stream, kept);
-    if (this.output[stream].overLimit) this.stop('output-limit');
+    if (this.output[stream].overLimit && this.request.outputOverflow !== 'discard') this.stop('output-limit');
   }
 
   stop(reason: TerminationReason): void {

@@ -1,11 +1,13 @@
 // The extension's settings as one typed object. Pure: the editor side passes a getter.
 import { DEFAULT_LIMITS, NETWORK_MODES, parseSize } from '../run/limits';
-import type { NetworkMode, RunLimits } from '../run/runTypes';
+import type { NetworkMode, OutputOverflow, RunLimits } from '../run/runTypes';
 
 export interface SelfHealSettings {
   dockerHost: string | undefined;
   image: string;
   limits: RunLimits;
+  /** Past the output limit: stop the program, or let it run with the rest of its output discarded. */
+  outputOverflow: OutputOverflow;
   parallelRuns: number;
   runner: 'docker' | 'local';
   pythonPath: string;
@@ -63,6 +65,7 @@ export function settingsFrom(get: SettingGetter): SelfHealSettings {
       network: choice<NetworkMode>('network', NETWORK_MODES, 'none'),
       outputLimitBytes: size('outputLimit', DEFAULT_LIMITS.outputLimitBytes, '1m'),
     },
+    outputOverflow: choice<OutputOverflow>('outputOverflow', ['stop', 'discard'], 'stop'),
     parallelRuns: Math.floor(number('parallelRuns', 2, 1)),
     runner: choice('runner', ['docker', 'local'] as const, 'docker'),
     pythonPath: text('pythonPath', 'python3'),

@@ -91,6 +91,7 @@ describe('extension host: Run & Self-Heal, diagnostics and quick fixes', functio
     assert.deepStrictEqual(await diagnosticsOf('diag/util.py'), [{
       range: [1, 25, 1, 29],
       message: "NameError: name 'json' is not defined",
+      severity: 'Error',
       source: 'Self-Heal',
       code: { value: 'NameError', target: 'https://docs.python.org/3/library/exceptions.html#NameError' },
       related: [{ file: 'diag/main.py', line: 3, message: 'called from the top level: print(total(numbers))' }],
@@ -138,13 +139,13 @@ describe('extension host: Run & Self-Heal, diagnostics and quick fixes', functio
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('shows a timeout on the entry file with a clear message', async () => {
+  it('shows a timeout on the entry file in words', async () => {
     await setSetting('timeoutSeconds', 2);
     await openFile('diag/forever.py');
     await vscode.commands.executeCommand('selfHeal.runWithoutHealing');
     await setSetting('timeoutSeconds', undefined);
     const [diagnostic] = await diagnosticsOf('diag/forever.py');
-    assert.deepStrictEqual([diagnostic.range, diagnostic.message, diagnostic.code], [[0, 0, 0, 17], 'Timeout: stopped after the 2 s timeout', 'Timeout']);
+    assert.deepStrictEqual([diagnostic.range, diagnostic.message, diagnostic.code], [[0, 0, 0, 17], 'stopped after 2 s (time limit)', 'time limit']);
   });
 
   it('Fix with AI applies a fix only after it verified', async () => {

@@ -90,7 +90,7 @@ describe('extension host: Run Python File in Sandbox', function () {
       await openFile('slow.py');
       const result = await vscode.commands.executeCommand<{ reason: string }>('selfHeal.runFile');
       assert.strictEqual(result?.reason, 'timeout');
-      assert.match((await testState()).programOutput, /✗ stopped after the 1 s timeout \(selfHeal\.timeoutSeconds\)\n$/);
+      assert.match((await testState()).programOutput, /■ stopped after 1 s \(time limit\); raise it with selfHeal\.timeoutSeconds\n$/);
     } finally {
       await setSetting('timeoutSeconds', undefined);
     }
