@@ -60,7 +60,8 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
         onOutput: live ? (stream, chunk) => io[stream].write(chunk) : undefined,
       });
       // The program's files without the driver, so the driver's frames are outside them.
-      const errors = errorsOfRun(result, target.runSet, options.limits);
+      // Input that ran out is the program's own EOFError when input was given, a need when none was.
+      const errors = errorsOfRun(result, { ...target.runSet, stdinGiven: program && stdin !== undefined }, options.limits);
       if (!options.json) printHuman(io, target, result, errors, live, options);
       return { result, errors };
     });

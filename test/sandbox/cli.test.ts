@@ -97,6 +97,19 @@ describe('CLI: self-heal run', function () {
     assert.strictEqual(files[0].stdout, 'Hello, Ada!\n');
   });
 
+  it('calls input that ran out a need only when no input was given', async () => {
+    const dir = makeTree({ 'two.py': 'first = input()\nsecond = input()\nprint(first, second)\n', 'one.txt': 'only one line\n' });
+    try {
+      const lastKind = async (extra: string[]) => JSON.parse((await cli(['run', 'two.py', '--json', ...image, ...extra], { cwd: dir })).stdout).files[0].errors.at(-1);
+      const without = await lastKind([]);
+      assert.deepStrictEqual([without.type, without.kind, without.line], ['EOFError', 'needs-input', 1]);
+      const given = await lastKind(['--stdin', 'one.txt']);
+      assert.deepStrictEqual([given.type, given.kind, given.line], ['EOFError', 'other', 2]);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('runs unsandboxed only when asked, and says so', async () => {
     const run = await cli(['run', 'examples/greet.py', '--runner', 'local', '--json']);
     assert.strictEqual(run.status, 0);
