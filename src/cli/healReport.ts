@@ -2,7 +2,7 @@
 // file for people.
 import type { FileHealRecord } from '../core/heal/ledger';
 import type { HealProgress } from '../core/heal/healFile';
-import type { LaunchKind } from '../core/program/launch';
+import { CLEAN_RUN_WORDS, type LaunchKind } from '../core/program/launch';
 import { modelFailureLine } from '../core/model/modelFailure';
 
 export interface HealReportEntry extends FileHealRecord {
@@ -14,13 +14,10 @@ export interface HealReportEntry extends FileHealRecord {
   notWritten: Record<string, string>;
 }
 
-/** What a clean first run is called: a module is import-checked (or, setup.py, compiled), not run. */
-const CLEAN: Record<LaunchKind, string> = { run: 'ran clean', 'run-module': 'ran clean', import: 'imports cleanly', compile: 'compiles cleanly' };
-
 export function healSummaryLine(file: string, record: FileHealRecord, kind: LaunchKind = 'run'): string {
   switch (record.outcome) {
     case 'clean':
-      return `✓ ${file}: ${CLEAN[kind]}, nothing to heal`;
+      return `✓ ${file}: ${CLEAN_RUN_WORDS[kind]}, nothing to heal`;
     case 'healed': {
       const kept = record.attempts.filter((a) => a.outcome === 'healed' || a.outcome === 'progress');
       const fixes = kept.map((a) => `${a.fix?.source}: ${a.fix?.description}`).join('; ');

@@ -8,6 +8,7 @@ import { problemText, type ExpectedOutcome } from '../core/errors/expectedExits'
 import { recipeOf, type HealTarget, type RunInput } from '../core/heal/healTargets';
 import type { HealProgress } from '../core/heal/healFile';
 import type { FileHealRecord } from '../core/heal/ledger';
+import { CLEAN_RUN_WORDS, type LaunchKind } from '../core/program/launch';
 import type { SelfHealSettings } from '../core/settings/settingsModel';
 import type { Channels } from './channels';
 import { applyFileTexts, StaleDocumentError } from './fileEdits';
@@ -46,7 +47,7 @@ export async function concludeHeal(deps: ConcludeDeps, { target, record, version
   const recipe = recipeOf(target.launch, how.input);
   const made = { mode: how.mode, limits: settings.limits };
   const outcome: HealOutcome = { record, applied: [] };
-  channels.appendProgram(`${record.lastRun.outputTail}\n${summaryOf(record)}\n`);
+  channels.appendProgram(`${record.lastRun.outputTail}\n${summaryOf(record, target.launch.kind)}\n`);
   if (record.outcome === 'engine-error') {
     statusBar.show(setupState(record));
     return outcome;
@@ -58,7 +59,7 @@ export async function concludeHeal(deps: ConcludeDeps, { target, record, version
     diagnostics.show({ root, entry: record.entry, recipe, made, batch: runId, files, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'clean' ? null : record.lastRun.error, versions);
     return outcome;
   }
-  const accepted = settings.fix.applyMode === 'auto' || (await deps.preview.confirm(root, files, fixed, summaryOf(record)));
+  const accepted = settings.fix.applyMode === 'auto' || (await deps.preview.confirm(root, files, fixed, summaryOf(record, target.launch.kind)));
   if (!accepted) {
     diagnostics.show({ root, entry: record.entry, recipe, made, batch: runId, files, stdoutBytes: record.firstRun.stdoutBytes }, record.firstRun.error, versions);
     return { ...outcome, notApplied: 'discarded' };
@@ -116,10 +117,10 @@ export function statusOfAll(records: readonly FileHealRecord[]): HealRunEnding {
   return needs.length === open.length ? needs[0] : 'not-healed';
 }
 
-function summaryOf(record: FileHealRecord): string {
+function summaryOf(record: FileHealRecord, kind: LaunchKind): string {
   switch (record.outcome) {
     case 'clean':
-      return `✓ ${record.entry} ran clean`;
+      return `✓ ${record.entry} ${CLEAN_RUN_WORDS[kind]}`;
     case 'healed':
       return `✓ ${record.entry}: ${record.stopReason}`;
     case 'cancelled':

@@ -6,6 +6,9 @@
 /** How the target is started: `run` as `python FILE`, `run-module` as `python -m NAME`, `import`, `compile`. */
 export type LaunchKind = 'run' | 'run-module' | 'import' | 'compile';
 
+/** What a clean run is called: a module is import-checked (or, setup.py, compiled), never "run". */
+export const CLEAN_RUN_WORDS: Readonly<Record<LaunchKind, string>> = { run: 'ran clean', 'run-module': 'ran clean', import: 'imports cleanly', compile: 'compiles cleanly' };
+
 export interface Launch {
   /** The program's file this run is about: errors without a place in a frame go here, fixes go to the program's files. */
   target: string;

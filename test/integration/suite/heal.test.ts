@@ -243,6 +243,22 @@ describe('extension host: Run & Self-Heal, diagnostics and quick fixes', functio
     assert.strictEqual(disk('heal/shapes.py'), '"""Geometry helpers, imported by other programs; never run on its own."""\nimport math\n\n\ndef circle_area(radius)\n    return math.pi * radius ** 2\n');
   });
 
+  it('says a module that was only import-checked imports cleanly, never that it ran', async () => {
+    const folder = workspaceFile('clean_mod').fsPath;
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(`${folder}/helper.py`, 'def twice(x):\n    return 2 * x\n');
+    fs.writeFileSync(`${folder}/main.py`, 'from helper import twice\nprint(twice(21))\n');
+    try {
+      const before = (await vscode.commands.executeCommand<{ programOutput: string }>('_selfHeal.testState')).programOutput.length;
+      await vscode.commands.executeCommand('selfHeal.runAndHealWorkspace', workspaceFile('clean_mod'), [workspaceFile('clean_mod')]);
+      const output = (await vscode.commands.executeCommand<{ programOutput: string }>('_selfHeal.testState')).programOutput.slice(before);
+      const summaries = output.split('\n').filter((line) => line.startsWith('✓ clean_mod/')).sort();
+      assert.deepStrictEqual(summaries, ['✓ clean_mod/helper.py imports cleanly', '✓ clean_mod/main.py ran clean']);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('an engine that does not answer gives a message, not an exception', async () => {
     await setUserSetting('docker.host', 'unix:///nonexistent/engine.sock');
     try {
