@@ -21,6 +21,30 @@ const lazyEdge = {
   },
 };
 
+// Parts of the engine client that only some engines need live in bundles of their own, loaded on
+// first call: BuildKit sessions (gRPC and protobuf) and ssh:// hosts (ssh2 and its crypto). Parsed and
+// run with dockerode they were about half of a one-shot `self-heal run` before its first request.
+const DEFERRED = [
+  { request: /^\.\/session$/, importer: /dockerode[\\/]lib[\\/]docker\.js$/, bundle: 'dockerSession', source: 'node_modules/dockerode/lib/session.js' },
+  { request: /^\.\/ssh$/, importer: /docker-modem[\\/]lib[\\/]modem\.js$/, bundle: 'dockerSsh', source: 'node_modules/docker-modem/lib/ssh.js' },
+];
+
+const deferredModules = {
+  name: 'deferred-modules',
+  setup(build) {
+    for (const { request, importer, bundle } of DEFERRED) {
+      build.onResolve({ filter: request }, (args) => (importer.test(args.importer) ? { path: bundle, namespace: 'deferred' } : undefined));
+    }
+    build.onResolve({ filter: /^\.\/docker(Session|Ssh)\.js$/ }, (args) => ({ path: args.path, external: true }));
+    // Both modules export a single function: the stand-in requires the bundle on its first call.
+    build.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
+      contents: `module.exports = function () { return require("./${args.path}.js").apply(this, arguments); };`,
+      loader: 'js',
+      resolveDir: __dirname,
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -49,8 +73,9 @@ const browser = {
 async function main() {
   await Promise.all([
     esbuild.build({ ...common, entryPoints: [{ in: 'src/extension.ts', out: 'extension' }], plugins: [lazyEdge] }),
-    esbuild.build({ ...common, entryPoints: [{ in: 'src/edge.ts', out: 'edge' }] }),
-    esbuild.build({ ...common, entryPoints: [{ in: 'src/cli/main.ts', out: 'cli' }], banner: { js: '#!/usr/bin/env node' } }),
+    esbuild.build({ ...common, entryPoints: [{ in: 'src/edge.ts', out: 'edge' }], plugins: [deferredModules] }),
+    esbuild.build({ ...common, entryPoints: [{ in: 'src/cli/main.ts', out: 'cli' }], plugins: [deferredModules], banner: { js: '#!/usr/bin/env node' } }),
+    ...DEFERRED.map(({ bundle, source }) => esbuild.build({ ...common, entryPoints: [{ in: source, out: bundle }] })),
     esbuild.build({ ...browser, entryPoints: [{ in: 'src/webview-ui/panel.ts', out: 'panel' }] }),
   ]);
 }

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import { DEFAULT_LIMITS } from '../src/core/run/limits';
 import type { RunResult } from '../src/core/run/runTypes';
 import { DockerSandbox } from '../src/sandbox/dockerSandbox';
+import { compareOneShot, oneShotLines } from './oneShotComparison';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
 const IMAGE = process.env.SELF_HEAL_TEST_IMAGE ?? 'python:3.11-slim';
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   console.log(row('warm run (container ready)', 'warm'));
   console.log(`warm p50 / bare p50: ${(p50('warm') / p50('bare')).toFixed(2)}x (goal: at most 2x)`);
   console.log(`cold p50 / bare p50: ${(p50('cold') / p50('bare')).toFixed(2)}x; cold p50 ${(p50('cold') / 1000).toFixed(3)} s (goal: under 0.6 s)`);
+  console.log('');
+  for (const line of oneShotLines(IMAGE, compareOneShot(IMAGE, Math.min(ROUNDS, 15)))) console.log(line);
 }
 
 main().catch((error) => {

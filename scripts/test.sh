@@ -5,8 +5,11 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 tally=$(mktemp)
-trap 'rm -f "$tally"' EXIT
+failures=$(mktemp)
+trap 'rm -f "$tally" "$failures"' EXIT
 export SELF_HEAL_TEST_TALLY="$tally"
+# Each failed test's title and first error line: printed again at the end, where a log's tail shows it.
+export SELF_HEAL_TEST_FAILURES="$failures"
 failed_steps=()
 
 step() {
@@ -44,6 +47,10 @@ step "UI tests (the workbench in headless Chromium)" bash scripts/withEngine.sh 
 passed=$(awk '{ p += $1 } END { print p + 0 }' "$tally")
 failed=$(awk '{ f += $2 } END { print f + 0 }' "$tally")
 if [ ${#failed_steps[@]} -gt 0 ]; then
+  if [ -s "$failures" ]; then
+    echo "first failed tests ($(wc -l <"$failures") in all):"
+    head -n 8 "$failures" | sed 's/^/  /'
+  fi
   echo "failed steps: ${failed_steps[*]}"
   # A step that failed without counting a test (type errors, build) still counts as a failure.
   [ "$failed" -eq 0 ] && failed=1

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The try command (README): installs what is missing, builds the extension, and opens a VS Code
 # (code-server) with Self-Heal on examples/, reachable in a browser at the printed address.
-# Ctrl+C stops everything it started.
+# Ctrl+C (or SIGTERM) stops everything it started: code-server and its processes, the sandbox
+# containers they made (tryCleanup.js), then the engine service withEngine.sh started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund --loglevel=error

@@ -1,9 +1,12 @@
 // Starts code-server on examples/ with this repository as the extension under development, prints
-// the address, and stops code-server's whole process group on Ctrl+C.
+// the address, and on Ctrl+C (SIGINT) or SIGTERM stops what it started, by process id: code-server
+// and every process under it, then the sandbox containers those processes made (the extension's
+// warm container), then its scratch folder. withEngine.sh waits for this before it stops the engine.
 const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { ownerLabelOf, processTree, removeContainersOf, stopProcesses } = require('./tryCleanup');
 
 const repo = path.resolve(__dirname, '..');
 const codeServer = process.argv[2];
@@ -23,18 +26,36 @@ const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://12
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.join(repo, 'examples'))}&payload=${encodeURIComponent(payload)}`;
 console.log(`\nSelf-Heal is running in VS Code at:\n\n  ${url}\n\nOpen a Python file there and run "Self-Heal: Run Python File in Sandbox". Ctrl+C stops it.\n`);
 
-const stop = () => {
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-  fs.rmSync(scratch, { recursive: true, force: true });
-  process.exit(0);
+// The processes under code-server, noted as they come with the owner label their containers carry:
+// a container's maker may have ended by the time everything is stopped.
+const owners = new Map();
+const noteProcesses = () => {
+  for (const pid of processTree(child.pid)) if (!owners.has(pid)) owners.set(pid, ownerLabelOf(pid));
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+noteProcesses();
+const watch = setInterval(noteProcesses, 1000);
+
+let stopping;
+const stop = (code) => {
+  stopping ??= (async () => {
+    clearInterval(watch);
+    noteProcesses();
+    // Only processes under code-server now are signalled: a pid seen earlier may belong to another process since.
+    await stopProcesses(child.pid, processTree(child.pid));
+    try {
+      const removed = await removeContainersOf([...owners.values()].filter(Boolean));
+      if (removed.length > 0) console.log(`removed ${removed.length} sandbox container${removed.length === 1 ? '' : 's'}`);
+    } catch (error) {
+      console.error(`could not remove the sandbox containers: ${error.message}`);
+    }
+    fs.rmSync(scratch, { recursive: true, force: true });
+    process.exit(code);
+  })();
+};
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
 child.on('exit', (code) => {
+  if (stopping) return;
   console.log(`code-server exited (${code})`);
-  process.exit(code ?? 1);
+  stop(code ?? 1);
 });

@@ -8,6 +8,8 @@ export interface FlagSpec {
 export interface ParsedArgs {
   positionals: string[];
   flags: Map<string, string | true>;
+  /** Every value a value flag was given, in order (`flags` keeps the last), for flags that may repeat. */
+  repeated: Map<string, string[]>;
   /** Everything after `--`, passed to the program. */
   rest: string[];
 }
@@ -25,6 +27,11 @@ export function flagTable(names: { readonly [Kind in FlagSpec['kind']]?: readonl
   return table;
 }
 
+/** Every value given to a flag that may repeat (`--docker-host A --docker-host B`), in order. */
+export function flagValues(args: ParsedArgs, name: string): string[] {
+  return args.repeated.get(name) ?? [];
+}
+
 /** The value given to a flag; undefined when the flag is absent or was given without one. */
 export function flagValue(args: ParsedArgs, name: string): string | undefined {
   const value = args.flags.get(name);
@@ -32,7 +39,7 @@ export function flagValue(args: ParsedArgs, name: string): string | undefined {
 }
 
 export function parseArgs(argv: readonly string[], specs: Readonly<Record<string, FlagSpec>>): ParsedArgs {
-  const parsed: ParsedArgs = { positionals: [], flags: new Map(), rest: [] };
+  const parsed: ParsedArgs = { positionals: [], flags: new Map(), repeated: new Map(), rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -51,16 +58,21 @@ export function parseArgs(argv: readonly string[], specs: Readonly<Record<string
       if (inlineValue !== undefined) throw new UsageError(`--${name} takes no value`);
       parsed.flags.set(name, true);
     } else if (inlineValue !== undefined) {
-      parsed.flags.set(name, inlineValue);
+      setValue(parsed, name, inlineValue);
     } else if (spec.kind === 'optional') {
       parsed.flags.set(name, true);
     } else {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-      parsed.flags.set(name, value);
+      setValue(parsed, name, value);
     }
   }
   return parsed;
+}
+
+function setValue(parsed: ParsedArgs, name: string, value: string): void {
+  parsed.flags.set(name, value);
+  parsed.repeated.set(name, [...(parsed.repeated.get(name) ?? []), value]);
 }
 
 function splitFlag(text: string): [string, string | undefined] {

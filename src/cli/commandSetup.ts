@@ -3,11 +3,13 @@
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import type { RunnerWithEnvironments } from '../core/environment/environmentTypes';
+import { warmContainersFor } from '../core/run/parallel';
 import { LocalRunner } from '../local/localRunner';
 import { sandboxWithEnvironments } from '../sandbox/environment/sandboxWithEnvironments';
 import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './cliArgs';
 import { readAll, type CliIo } from './cliIo';
 import { InputError } from './inputFiles';
+import { chooseCommandImage, imageLines } from './projectImage';
 import type { RunOptions } from './runOptions';
 import { collectTargets, type RunTarget } from './runTargets';
 
@@ -23,6 +25,8 @@ export interface CommandSetup<Options extends RunOptions> {
   parsed: ParsedArgs;
   options: Options;
   targets: RunTarget[];
+  /** Which image the files run in and why, for the human output (none for the local runner). */
+  imageLines: string[];
 }
 
 /** The command's options and targets; undefined when --help asked for the usage, which is printed. */
@@ -33,8 +37,18 @@ export async function setUpCommand<Options extends RunOptions>(argv: readonly st
     return undefined;
   }
   if (parsed.positionals.length === 0) throw new UsageError(`name at least one Python file to ${command.verb}`);
-  const options = command.optionsFrom(parsed, io.env);
-  return { parsed, options, targets: await collectTargets(parsed.positionals, io.cwd) };
+  return { parsed, ...(await prepareTargets(command.optionsFrom(parsed, io.env), parsed.positionals, io.cwd)) };
+}
+
+/**
+ * The files named (relative to `cwd`) as targets, and the image the project's Python version chooses
+ * put into the options. `run`, `heal` and the MCP server's tools all start here.
+ */
+export async function prepareTargets<Options extends RunOptions>(options: Options, named: readonly string[], cwd: string): Promise<Omit<CommandSetup<Options>, 'parsed'>> {
+  const targets = await collectTargets(named, cwd);
+  const image = await chooseCommandImage(options, targets, cwd);
+  if (!image) return { options, targets, imageLines: [] };
+  return { options: { ...options, image: image.choice.image }, targets, imageLines: imageLines(image) };
 }
 
 export async function readStdin(options: RunOptions, io: CliIo): Promise<string | undefined> {
@@ -48,13 +62,14 @@ export async function readStdin(options: RunOptions, io: CliIo): Promise<string 
 }
 
 /** The runner the options choose; the sandbox comes with its environment images, the local runner has none. */
-export function createRunner(options: RunOptions, io: CliIo, fileCount: number): RunnerWithEnvironments {
+export function createRunner(options: RunOptions, io: CliIo, fileCount: number, heals: boolean): RunnerWithEnvironments {
   if (options.runner === 'local') return { runner: new LocalRunner(options.python) };
   return sandboxWithEnvironments({
-    // Containers made ahead only pay off for files still waiting for a free slot.
-    warmContainers: Math.max(0, Math.min(options.parallel, fileCount - options.parallel)),
+    warmContainers: warmContainersFor(options.parallel, fileCount, heals),
     image: options.image,
-    host: options.dockerHost,
+    hosts: options.dockerHosts,
+    onEngineWarning: (message) => io.stderr.write(`self-heal: warning: ${message}\n`),
+    access: options.engineAccess,
     env: io.env,
     howToSetHost: 'pass --docker-host or set DOCKER_HOST',
     onPullProgress: options.json ? undefined : (p) => p.status.startsWith('Pulling ') && io.stderr.write(`self-heal: ${p.status}\n`),

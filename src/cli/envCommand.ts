@@ -3,10 +3,11 @@ import { EngineError } from '../core/run/engineError';
 import { describeBytes } from '../core/run/limits';
 import { connectEngine } from '../sandbox/engineDiscovery';
 import { listEnvironmentImages, pruneEnvironmentImages, type EnvironmentImage } from '../sandbox/environment/environmentImages';
-import { flagTable, flagValue, parseArgs, UsageError, type ParsedArgs } from './cliArgs';
+import { flagTable, parseArgs, UsageError, type ParsedArgs } from './cliArgs';
 import type { CliIo } from './cliIo';
+import { dockerHostsFrom, ENGINE_VALUE_FLAGS, engineAccessFrom } from './engineFlags';
 
-export const ENV_USAGE = `Usage: self-heal env list [--json] [--docker-host URL]
+export const ENV_USAGE = `Usage: self-heal env list [--json] [--docker-host URL] [--tls-ca/--tls-cert/--tls-key FILE] [--ssh-key FILE]
        self-heal env prune (--all | --older-than DAYS | TAG...) [--docker-host URL]
 
 Environment images are built from a project's requirements.txt / pyproject.toml and reused by a
@@ -20,7 +21,7 @@ hash of the requirements, the base image's ID and pip's options (localhost/self-
 An image a container still uses is kept, and the reason printed.
 `;
 
-const ENV_FLAGS = flagTable({ switch: ['json', 'all', 'help'], value: ['older-than', 'docker-host'] });
+const ENV_FLAGS = flagTable({ switch: ['json', 'all', 'help'], value: ['older-than', ...ENGINE_VALUE_FLAGS] });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -32,8 +33,10 @@ export async function envCommand(argv: readonly string[], io: CliIo): Promise<nu
     return action === undefined ? 2 : 0;
   }
   if (action !== 'list' && action !== 'prune') throw new UsageError(`unknown env action "${action}"; use list or prune`);
+  const hosts = dockerHostsFrom(parsed);
+  if (hosts.length > 1) throw new UsageError(`env ${action} works on one engine at a time; give --docker-host once`);
   try {
-    return await envAction(action, parsed, flagValue(parsed, 'docker-host'), io);
+    return await envAction(action, parsed, hosts[0], io);
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     io.stderr.write(`self-heal: ${error.message}\n`);
@@ -42,7 +45,7 @@ export async function envCommand(argv: readonly string[], io: CliIo): Promise<nu
 }
 
 async function envAction(action: 'list' | 'prune', parsed: ParsedArgs, host: string | undefined, io: CliIo): Promise<number> {
-  const { docker } = await connectEngine({ explicitHost: host, env: io.env, howToSetHost: 'pass --docker-host or set DOCKER_HOST' });
+  const { docker } = await connectEngine({ explicitHost: host, access: engineAccessFrom(parsed), env: io.env, howToSetHost: 'pass --docker-host or set DOCKER_HOST' });
   if (action === 'list') {
     if (parsed.positionals.length > 0) throw new UsageError('env list takes no arguments');
     const images = await listEnvironmentImages(docker);

@@ -1,23 +1,19 @@
 // `self-heal heal FILE|FOLDER...`: runs each file (a folder's modules: import-checks them), fixes what
 // breaks (rules first, then a model), proves each fix by running it again, and reports the ledger.
 // Files on disk change only with --write.
-import * as path from 'path';
-import type { EnvironmentChoices } from '../core/environment/environmentTypes';
-import { healTargets, imagesFrom, type HealTarget } from '../core/heal/healTargets';
-import type { FileHealRecord } from '../core/heal/ledger';
-import type { ModelFixer } from '../core/model/modelTypes';
-import { withEnvironmentFiles, type RunSet } from '../core/program/runSet';
-import { OpenAIFixer } from '../llm/openaiFixer';
+import { tallyLine } from '../core/heal/runTally';
+import { addUsage, NO_TOKENS } from '../core/model/modelTypes';
 import { UNSANDBOXED_NOTICE } from '../local/localRunner';
+import { UsageError } from './cliArgs';
 import type { CliIo } from './cliIo';
-import { createRunner, readStdin, setUpCommand } from './commandSetup';
-import { writeHealedFiles } from './healedFileWriter';
-import { HEAL_FLAGS, healOptionsFrom, type HealCliOptions } from './healOptions';
-import { healExitStatus, healSummaryLine, progressLine, type HealReportEntry } from './healReport';
+import { readStdin, setUpCommand } from './commandSetup';
+import { HEAL_FLAGS, healOptionsFrom } from './healOptions';
+import { healExitStatus, healSummaryLine, progressLine } from './healReport';
+import { healRunTargets, withEnvironment } from './healWorkflow';
+import { healResults } from './reportFindings';
+import { changedTargets, nothingChanged, reportRequest, reportRoot, writeReports } from './reportFlags';
 import { RUN_USAGE } from './runCommand';
 import { withRole } from './runReport';
-import { healTargetOf, type RunTarget } from './runTargets';
-
 
 export const HEAL_USAGE = `Usage: self-heal heal FILE|FOLDER... [options] [-- ARGS...]
 
@@ -30,6 +26,8 @@ Options:
   --no-llm             rule-based fixes only
   --no-rules           model fixes only (to measure a model on its own)
   --max-attempts N     fixes tried per file (default 3)
+  --tests              once the file runs clean, heal it against the tests of its folder that
+                       import it (pytest or unittest, run in the sandbox; one file only)
   --write              write healed files back (only files that end up running clean)
   --keep-partial       with --write, also keep fixes that got a file further without healing it
   --model M            model name (default gpt-4o-mini, or SELF_HEAL_MODEL)
@@ -38,6 +36,11 @@ Options:
   --model-timeout SEC  time allowed per model request (default 60)
   --temperature T      sampling temperature, 0 to 2 (default 0)
   --max-tokens N       longest answer; an answer cut off at it is refused (default 4096)
+  --api-kind K         auto, openai, azure or compatible (default auto: from the base URL;
+                       *.openai.azure.com is Azure, api.openai.com OpenAI, others need no key)
+  --api-version V      Azure's api-version (default 2024-10-21, or OPENAI_API_VERSION)
+  --token-budget N     most model tokens one file's heal may use; it stops before the next model
+                       request once reached (default 0: no cap)
   --allow-install      let fixes add requirements (name[extras] specifiers ; marker lines only) to
                        requirements.txt or pyproject.toml and install them; without it a heal that
                        needs one stops and names it. URLs, paths, VCS links and pip options are
@@ -55,7 +58,15 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
   const setup = await setUpCommand(argv, io, { flags: HEAL_FLAGS, usage: HEAL_USAGE, verb: 'heal', optionsFrom: healOptionsFrom });
   if (!setup) return 0;
   const { parsed, options } = setup;
-  const targets = await withEnvironment(setup.targets);
+  if (parsed.flags.has('tests') && ['sarif', 'summary', 'changed-since'].some((flag) => parsed.flags.has(flag))) {
+    throw new UsageError('--sarif, --summary and --changed-since are for heal without --tests (and for run and test)');
+  }
+  if (parsed.flags.has('tests')) return (await import('./healTestsCommand')).healWithTestsCommand(setup, io);
+  const reports = reportRequest(parsed);
+  const root = await reportRoot(io.cwd);
+  const reached = await changedTargets(reports, setup.targets, io, options.json);
+  if (reached.length === 0) return nothingChanged(reports, io, root, 'heal', options.json);
+  const targets = await withEnvironment(reached);
   const stdin = await readStdin(options, io);
 
   const say = (line: string): void => {
@@ -63,85 +74,26 @@ export async function healCommand(argv: readonly string[], io: CliIo): Promise<n
   };
   say(options.model ? `model: ${options.model.model}${options.model.baseUrl ? ` at ${options.model.baseUrl}` : ''}` : `model: ${options.modelOffReason}`);
   if (options.runner === 'local') say(UNSANDBOXED_NOTICE);
+  setup.imageLines.forEach(say);
   if (options.allowSourceBuilds) say('environment: source builds allowed: a package built from source runs its own code in the build, with the index settings in reach');
 
-  const { runner, environments } = createRunner(options, io, targets.length);
-  const named = new Map<HealTarget, string>(targets.map((target) => [healTargetOf(target), target.file]));
-  const fileOf = (target: HealTarget): string => named.get(target) ?? target.launch.target;
-  const imageFor = environments && imagesFrom(environments(environmentChoices(options, io.env, say)));
-  const model = options.model ? modelFixer(options, io) : undefined;
-  let records: FileHealRecord[];
-  try {
-    records = await healTargets([...named.keys()], {
-      runner, limits: options.limits, maxAttempts: options.maxAttempts, rules: options.rules, model, keepPartial: options.keepPartial,
-      imageFor, args: parsed.rest, stdin, signal: io.signal, parallel: options.parallel,
-      approveInstall: options.allowInstall ? async () => true : undefined,
-      onProgress: (target, progress) => say(progressLine(fileOf(target), progress)),
-      onRecord: (target, record) => {
-        if (!options.json) io.stderr.write(`${healSummaryLine(fileOf(target), record, target.launch.kind)}\n`);
-      },
-    });
-  } finally {
-    await runner.dispose();
-  }
-
-  const entries: HealReportEntry[] = records.map((record, i) => ({ file: targets[i].file, ...record, written: [], notWritten: {} }));
-  if (options.write) await writeBack(entries, targets.map((target) => target.runSet), options, say);
+  const entries = await healRunTargets(targets, options, {
+    io, args: parsed.rest, stdin, say,
+    onProgress: (target, progress) => say(progressLine(target.file, progress)),
+    onRecord: (target, record) => {
+      if (!options.json) io.stderr.write(`${healSummaryLine(target.file, record, target.launch.kind)}\n`);
+    },
+  });
+  // A run of several files ends with the editor's line: "7 files: 5 healed, 1 needs input, 1 not healed".
+  if (!options.json && entries.length > 1) io.stderr.write(`${tallyLine(entries.map((entry, i) => ({ outcome: entry.outcome, kind: targets[i].launch.kind })))}\n`);
   if (options.json) {
     const files = entries.map((entry, i) => withRole(entry, targets[i].role));
-    io.stdout.write(`${JSON.stringify({ model: options.model?.model ?? null, files }, null, 2)}\n`);
+    // The whole command's spend beside each file's (and each attempt's) own.
+    const tokens = entries.reduce((sum, entry) => addUsage(sum, entry.tokens), NO_TOKENS);
+    io.stdout.write(`${JSON.stringify({ model: options.model?.model ?? null, tokens, tokenBudget: options.tokenBudget, files }, null, 2)}\n`);
   } else if (!options.write) {
     for (const entry of entries) if (entry.diff) io.stdout.write(entry.diff);
   }
+  await writeReports(reports, io, root, healResults(targets, entries, root));
   return healExitStatus(entries);
-}
-
-/** requirements.txt and pyproject.toml at the run's root travel with the program (read once per run set). */
-async function withEnvironment(targets: RunTarget[]): Promise<RunTarget[]> {
-  const withFiles = new Map<RunSet, RunSet>();
-  for (const { runSet } of targets) {
-    if (!withFiles.has(runSet)) withFiles.set(runSet, { ...runSet, files: await withEnvironmentFiles(runSet.files, runSet.root) });
-  }
-  return targets.map((target) => ({ ...target, runSet: withFiles.get(target.runSet) as RunSet }));
-}
-
-/** pip settings a user may need for a mirror or a private index; passed to pip, never kept in an image. */
-const PIP_SETTINGS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_TRUSTED_HOST', 'PIP_FIND_LINKS'];
-
-function environmentChoices(options: HealCliOptions, env: NodeJS.ProcessEnv, say: (line: string) => void): EnvironmentChoices {
-  const pipEnv = Object.fromEntries(PIP_SETTINGS.filter((name) => env[name]).map((name) => [name, env[name] as string]));
-  return { buildNetwork: options.installNetwork, pipEnv, allowSourceBuilds: options.allowSourceBuilds, onProgress: (line) => say(`pip: ${line}`) };
-}
-
-function modelFixer(options: HealCliOptions, io: CliIo): ModelFixer {
-  const settings = options.model!;
-  return new OpenAIFixer(settings, async () => io.env.OPENAI_API_KEY || undefined);
-}
-
-/** Writes each healed file once; two programs healing one shared file differently keep the first. */
-async function writeBack(entries: HealReportEntry[], runSets: RunSet[], options: HealCliOptions, say: (line: string) => void): Promise<void> {
-  const claimed = new Map<string, string>();
-  for (const [index, entry] of entries.entries()) {
-    const keep = entry.outcome === 'healed' || (options.keepPartial && entry.outcome === 'not-healed');
-    if (!keep) continue;
-    const root = runSets[index].root;
-    const changed: Record<string, string> = {};
-    const conflicts = new Map<string, string>();
-    for (const [relative, text] of Object.entries(entry.changedFiles)) {
-      const absolute = path.resolve(root, relative);
-      const earlier = claimed.get(absolute);
-      if (earlier !== undefined && earlier !== text) {
-        say(`${relative}: not written for ${entry.file}: another file's heal changed it differently`);
-        conflicts.set(relative, 'another file\'s heal changed it differently');
-        continue;
-      }
-      if (earlier === undefined) changed[relative] = text;
-      claimed.set(absolute, text);
-    }
-    const outcome = await writeHealedFiles(root, changed, runSets[index].files);
-    entry.written = outcome.written;
-    entry.notWritten = { ...Object.fromEntries(conflicts), ...outcome.skipped };
-    for (const written of outcome.written) say(`wrote ${written}`);
-    for (const [relative, why] of Object.entries(outcome.skipped)) say(`${relative}: not written: ${why}`);
-  }
 }

@@ -1,14 +1,17 @@
 // Turns `self-heal heal` flags into heal options: the run flags plus attempts, writing and the model.
-import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../core/model/modelTypes';
+import { API_KINDS, DEFAULT_MODEL_SETTINGS, type ApiKind, type ModelSettings } from '../core/model/modelTypes';
 import { DEFAULT_MAX_ATTEMPTS } from '../core/heal/healFile';
 import { flagTable, flagValue, UsageError, type ParsedArgs } from './cliArgs';
 import { RUN_FLAGS, runOptionsFrom, type RunOptions } from './runOptions';
 
+/** The model flags `heal` and `test --heal` share beyond the basic ones. */
+export const MODEL_VALUE_FLAGS = ['api-kind', 'api-version', 'token-budget'];
+
 export const HEAL_FLAGS = {
   ...RUN_FLAGS,
   ...flagTable({
-    switch: ['no-llm', 'no-rules', 'write', 'keep-partial', 'allow-install', 'allow-source-builds'],
-    value: ['max-attempts', 'model', 'base-url', 'model-timeout', 'temperature', 'max-tokens', 'install-network'],
+    switch: ['no-llm', 'no-rules', 'write', 'keep-partial', 'allow-install', 'allow-source-builds', 'tests'],
+    value: ['max-attempts', 'model', 'base-url', 'model-timeout', 'temperature', 'max-tokens', 'install-network', ...MODEL_VALUE_FLAGS],
   }),
 };
 
@@ -28,6 +31,8 @@ export interface HealCliOptions extends RunOptions {
   model?: ModelSettings;
   /** Why the model tier is off, when it is. */
   modelOffReason?: string;
+  /** Most model tokens one heal may use (--token-budget); 0: no cap. */
+  tokenBudget: number;
 }
 
 export function healOptionsFrom(args: ParsedArgs, env: NodeJS.ProcessEnv): HealCliOptions {
@@ -49,17 +54,30 @@ export function healOptionsFrom(args: ParsedArgs, env: NodeJS.ProcessEnv): HealC
   const maxTokensText = text('max-tokens');
   const maxTokens = maxTokensText === undefined ? DEFAULT_MODEL_SETTINGS.maxTokens : Number(maxTokensText);
   if (!Number.isInteger(maxTokens) || maxTokens < 1) throw new UsageError(`--max-tokens must be a whole number of at least 1, not "${maxTokensText}"`);
+  const budgetText = text('token-budget');
+  const tokenBudget = budgetText === undefined ? 0 : Number(budgetText);
+  if (budgetText?.trim() === '' || !Number.isInteger(tokenBudget) || tokenBudget < 0) throw new UsageError(`--token-budget must be a whole number of tokens (0 for no cap), not "${budgetText}"`);
+  const apiKind = text('api-kind') ?? 'auto';
+  if (!API_KINDS.includes(apiKind as ApiKind)) throw new UsageError(`--api-kind must be one of ${API_KINDS.join(', ')}, not "${apiKind}"`);
+  const apiVersion = text('api-version') ?? (env.OPENAI_API_VERSION || undefined);
   const installNetwork = text('install-network') ?? 'bridge';
   if (installNetwork !== 'bridge' && installNetwork !== 'host') throw new UsageError(`--install-network must be bridge or host, not "${installNetwork}"`);
   const options: HealCliOptions = {
     ...run, maxAttempts, rules: !args.flags.has('no-rules'), write: args.flags.has('write'), keepPartial: args.flags.has('keep-partial'), installNetwork,
     allowInstall: args.flags.has('allow-install'),
     allowSourceBuilds: args.flags.has('allow-source-builds'),
+    tokenBudget,
   };
   if (args.flags.has('no-llm')) return { ...options, modelOffReason: 'off (--no-llm)' };
-  if (!env.OPENAI_API_KEY && baseUrl === undefined) {
+  if (!modelKeyOf(env) && baseUrl === undefined) {
     return { ...options, modelOffReason: 'off: set OPENAI_API_KEY or pass --base-url to let a model propose fixes; rule-based fixes still run' };
   }
   const model = text('model') ?? (env.SELF_HEAL_MODEL || DEFAULT_MODEL_SETTINGS.model);
-  return { ...options, model: { ...DEFAULT_MODEL_SETTINGS, model, baseUrl, temperature, maxTokens, timeoutMs: timeoutSeconds * 1000 } };
+  const settings: ModelSettings = { ...DEFAULT_MODEL_SETTINGS, model, baseUrl, temperature, maxTokens, timeoutMs: timeoutSeconds * 1000, apiKind: apiKind as ApiKind, ...(apiVersion ? { apiVersion } : {}) };
+  return { ...options, model: settings };
+}
+
+/** The key for the model: OPENAI_API_KEY, or AZURE_OPENAI_API_KEY as Azure's own tools name it. */
+export function modelKeyOf(env: NodeJS.ProcessEnv): string | undefined {
+  return env.OPENAI_API_KEY || env.AZURE_OPENAI_API_KEY || undefined;
 }

@@ -28,14 +28,19 @@ export async function parseCommand(argv: readonly string[], io: CliIo): Promise<
   if (parsed.positionals.length > 1) throw new UsageError('name at most one file to parse');
   const source = parsed.positionals[0] ?? '-';
   const text = source === '-' ? await readAll(io.stdin) : await readInput(path.resolve(io.cwd, source), source);
-  const errors = parseTracebacks(text, {
-    isRunFile: defaultIsRunFile,
-    // Carets become columns when the files named in the traceback are here to read.
-    readSource: sourceReader(io.cwd),
-  });
+  const errors = parseTracebackText(text, io.cwd);
   if (parsed.flags.has('json')) io.stdout.write(`${JSON.stringify({ errors }, null, 2)}\n`);
   else io.stdout.write(errors.length === 0 ? 'no traceback found\n' : errors.map((e) => describe(e, '')).join(''));
   return errors.length > 0 ? 0 : 1;
+}
+
+/** The structured errors of traceback text; files it names are read for carets only inside `cwd`. */
+export function parseTracebackText(text: string, cwd: string): PythonError[] {
+  return parseTracebacks(text, {
+    isRunFile: defaultIsRunFile,
+    // Carets become columns when the files named in the traceback are here to read.
+    readSource: sourceReader(cwd),
+  });
 }
 
 function describe(error: PythonError, indent: string): string {

@@ -1,19 +1,27 @@
 // Turns `self-heal run` flags into limits and runner choices, refusing anything unclear.
 import { checkLimits, DEFAULT_LIMITS, NETWORK_MODES, parseSize } from '../core/run/limits';
 import type { NetworkMode, RunLimits } from '../core/run/runTypes';
+import type { EngineAccess } from '../core/settings/settingsModel';
 import { flagTable, flagValue, UsageError, type ParsedArgs } from './cliArgs';
+import { dockerHostsFrom, ENGINE_VALUE_FLAGS, engineAccessFrom } from './engineFlags';
+import { pythonImagesFlag } from './projectImage';
 
 export const RUN_FLAGS = flagTable({
   switch: ['json', 'help'],
-  value: ['runner', 'image', 'docker-host', 'timeout', 'memory', 'cpus', 'processes', 'output-limit', 'parallel', 'python', 'stdin'],
+  value: ['runner', 'image', 'python-images', ...ENGINE_VALUE_FLAGS, 'timeout', 'memory', 'cpus', 'processes', 'output-limit', 'parallel', 'python', 'stdin', 'sarif', 'summary', 'changed-since'],
   optional: ['network'],
 });
 
 export interface RunOptions {
   json: boolean;
   runner: 'docker' | 'local';
+  /** --image, until the setup puts the image the project's Python version chose here (projectImage.ts). */
   image?: string;
-  dockerHost?: string;
+  /** --python-images: image by Python version, laid over the official images. */
+  imagesByPythonVersion: Record<string, string>;
+  /** --docker-host, each time it was given: none means discovery, several spread the runs. */
+  dockerHosts: string[];
+  engineAccess: EngineAccess;
   python: string;
   parallel: number;
   /** A file to feed to the program's stdin, or '-' for this process's stdin. */
@@ -35,13 +43,17 @@ export function runOptionsFrom(args: ParsedArgs): RunOptions {
   };
   const problem = checkLimits(limits);
   if (problem) throw new UsageError(problem);
-  const parallel = numberFlag(text('parallel'), 'parallel', 2);
+  const dockerHosts = dockerHostsFrom(args);
+  // Two at once per engine: each engine's CPUs are kept busy without the runs queueing on one.
+  const parallel = numberFlag(text('parallel'), 'parallel', 2 * Math.max(1, dockerHosts.length));
   if (!Number.isInteger(parallel) || parallel < 1) throw new UsageError('--parallel must be a whole number of at least 1');
   return {
     json: args.flags.has('json'),
     runner,
     image: text('image'),
-    dockerHost: text('docker-host'),
+    imagesByPythonVersion: pythonImagesFlag(text('python-images')),
+    dockerHosts,
+    engineAccess: engineAccessFrom(args),
     python: text('python') ?? 'python3',
     parallel,
     stdinFrom: text('stdin'),

@@ -4,8 +4,9 @@ import type { ClassifiedFile } from '../core/program/entryPoints';
 import type { Launch } from '../core/program/launch';
 import { expectedOutcomeOf, problemText } from '../core/errors/expectedExits';
 import { endingPhrase, succeeded } from '../core/run/runEnding';
+import { engineLabel } from '../core/run/runResults';
 import type { PythonError } from '../core/errors/pythonError';
-import type { RunLimits, RunResult } from '../core/run/runTypes';
+import type { EngineFacts, RunLimits, RunResult } from '../core/run/runTypes';
 
 export interface RunReportEntry {
   file: string;
@@ -35,8 +36,15 @@ export function reportEntry(file: string, result: RunResult, errors: PythonError
     durationMs: result.durationMs,
     engine: result.engine,
     engineError: result.engineError ? { code: result.engineError.code, message: result.engineError.message } : null,
-    errors,
+    errors: errors.map(reportedError),
   };
+}
+
+/** The error as the report documents it: without the launcher's candidate names, a hint for the fixers that can run to thousands. */
+function reportedError(error: PythonError): PythonError {
+  const { candidates: _hint, ...shown } = error;
+  const chained = (other: PythonError | null) => (other ? reportedError(other) : null);
+  return { ...shown, cause: chained(error.cause), context: chained(error.context), exceptions: error.exceptions.map(reportedError) };
 }
 
 /** A found file's entry names its role right after the file: `{ file, role, roleReason, exitCode, ... }`. */
@@ -52,12 +60,12 @@ export function targetSummaryLine(file: string, launch: Launch, result: RunResul
   const expected = expectedOutcomeOf(ending);
   if (expected) {
     const name = launch.kind === 'run-module' ? `${file} (${launch.command})` : file;
-    return `${expected === 'stopped-at-limit' ? '■' : '?'} ${name}: ${launch.kind === 'import' ? 'import ' : ''}${problemText(ending)} (${result.engine.engine}${result.engine.warm ? ', warm' : ''})`;
+    return `${expected === 'stopped-at-limit' ? '■' : '?'} ${name}: ${launch.kind === 'import' ? 'import ' : ''}${problemText(ending)} (${engineWhere(result.engine)})`;
   }
   if (launch.kind === 'run') return summaryLine(file, result, limits);
   if (launch.kind === 'run-module') return summaryLine(`${file} (${launch.command})`, result, limits);
   const verb = launch.kind === 'import' ? 'import' : 'compile';
-  const where = ` (${result.engine.engine}${result.engine.warm ? ', warm' : ''})`;
+  const where = ` (${engineWhere(result.engine)})`;
   if (result.reason === 'cancelled' || result.reason === 'engine-error') return summaryLine(file, result, limits);
   if (succeeded(result)) return `✓ ${file}: ${verb}s cleanly in ${(result.durationMs / 1000).toFixed(2)} s${where}`;
   if (result.reason !== 'exited') return `✗ ${file}: ${verb} ${endingPhrase(result, limits)}${where}`;
@@ -66,9 +74,14 @@ export function targetSummaryLine(file: string, launch: Launch, result: RunResul
   return `✗ ${file}: does not ${verb}: ${error ? `${error.type}: ${error.message}${at}` : endingPhrase(result, limits)}${where}`;
 }
 
+/** The engine as a summary names it (engineLabel), and whether its container was waiting warm. */
+function engineWhere(engine: EngineFacts): string {
+  return `${engineLabel(engine)}${engine.warm ? ', warm' : ''}`;
+}
+
 export function summaryLine(file: string, result: RunResult, limits: RunLimits): string {
   const mark = succeeded(result) ? '✓' : '✗';
-  const where = ` (${result.engine.engine}${result.engine.warm ? ', warm' : ''})`;
+  const where = ` (${engineWhere(result.engine)})`;
   const showsEngine = result.reason !== 'cancelled' && result.reason !== 'engine-error';
   return `${mark} ${file}: ${endingPhrase(result, limits)}${showsEngine ? where : ''}`;
 }

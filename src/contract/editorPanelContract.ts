@@ -2,7 +2,9 @@
 // so neither imports the other: the command ids both run, and the feed through which the heal
 // commands report to the panel. The panel implements the feed; extension.ts hands it to the editor.
 // Only core's types come in here (test/unit/importRules.ts holds this).
+import type { CutShort, FixState } from '../core/heal/fixLifecycle';
 import type { FileHealRecord } from '../core/heal/ledger';
+import type { TestHealReceipt } from '../core/testHeal/testHealTypes';
 
 // Every command id in one table; ids starting with `_` are internal and hidden from the palette.
 export const COMMANDS = {
@@ -21,10 +23,20 @@ export const COMMANDS = {
   showTroubleshooting: 'selfHeal.showTroubleshooting',
   rebuildEnvironment: 'selfHeal.rebuildEnvironment',
   testModelConnection: 'selfHeal.testModelConnection',
+  /** Args: a Test Explorer item (its context menu), or none: heals the failing tests of every folder. */
+  healFailingTests: 'selfHeal.healFailingTests',
+  /**
+   * A fix waiting for a choice. Args: the diff editor's URI (its title bar), { runId, entry } (the
+   * panel), or none: the fix whose diff is the active editor.
+   */
+  applyFix: 'selfHeal.applyFix',
+  discardFix: 'selfHeal.discardFix',
   /** Args: { runId, entry } - undoes that file's kept fixes of that run. */
   revertFix: '_selfHeal.revertFix',
   /** Args: { entry } - heals that file again. */
   retryFile: '_selfHeal.retryFile',
+  /** Args: { runId, entry } - shows that waiting fix's diff again. */
+  showFixPreview: '_selfHeal.showFixPreview',
   /** Args: { uri, version, key } - applies one rule fix offered as a quick fix. */
   applyRuleFix: '_selfHeal.applyRuleFix',
   /** Args: { uri, version, key } - asks the model, verifies, then applies. */
@@ -36,24 +48,48 @@ export const COMMANDS = {
   testState: '_selfHeal.testState',
 } as const;
 
-/** How a heal run ended, as the panel shows it; a need (input, arguments, a limit) only when nothing else failed. */
-export type HealRunEnding = 'healed' | 'not-healed' | 'cancelled' | 'failed' | 'needs-input' | 'needs-arguments' | 'stopped-at-limit';
-
 /** One file's heal as the editor reports it: the ledger, where the file is, and how to name it. */
 export interface ReportedFile extends FileHealRecord {
   /** The entry file's URI (string form, so it survives JSON). */
   uri: string;
   /** Workspace-relative path for display (names the folder in a multi-root workspace). */
   path: string;
+  /** Workspace-relative paths of the files its fix changes. */
+  changed: string[];
+  /** How a clean run of it is said (core's CLEAN_RUN_WORDS): "ran clean", or "imports cleanly" for a module only import-checked. */
+  cleanWords: string;
 }
 
-/** What the editor tells the Fix Attempts panel. */
+/** A heal against a folder's tests: the receipt, and where it ran. */
+export interface ReportedTestHeal {
+  /** The key its fix has in the run (Apply, Discard and Revert name it), like a file's entry. */
+  entry: string;
+  /** The workspace folder's URI (string form). */
+  uri: string;
+  /** The folder as shown. */
+  path: string;
+  /** Workspace-relative paths of the files its fix changes. */
+  changed: string[];
+  receipt: TestHealReceipt;
+}
+
+/**
+ * What the editor tells the Fix Attempts panel. File states change only through the state machine
+ * (core/heal/fixLifecycle.ts): the panel refuses, and logs, a move it does not allow.
+ */
 export interface AttemptsPanelFeed {
-  startRun(run: { id: string; title: string }): void;
-  /** Replaces the file's record in that run (the ledger grows as attempts are made). */
-  updateFile(runId: string, file: ReportedFile): void;
-  finishRun(runId: string, ending: HealRunEnding): void;
-  markReverted(runId: string, entry: string): void;
+  /** `entries`: the files the run sets out to heal (root-relative), in the order the panel lists them. */
+  startRun(run: { id: string; title: string; entries: readonly string[] }): void;
+  /** A file's heal ended: its record, and the state it ends in (moving from running). */
+  reportFile(runId: string, file: ReportedFile, state: FixState, note?: string): void;
+  /** A heal against the tests ended: its receipt, and the state its fix ends in (moving from running). */
+  reportTestHeal(runId: string, heal: ReportedTestHeal, state: FixState, note?: string): void;
+  /** A later step of a reported file: a choice, an Apply refused, a revert. */
+  moveFile(runId: string, entry: string, state: FixState, note?: string): void;
+  /** The run's heals are over (its files may still wait for a choice); `cutShort` when some never ended. */
+  endHealing(runId: string, cutShort?: CutShort): void;
+  /** A fact of the whole run beside its files' states, such as "2 tests fail" after a workspace run. */
+  noteRun(runId: string, note: string): void;
   /** True while any heal of the editor runs. */
   setRunning(running: boolean): void;
   /** Whether "Fix with AI" and model attempts are possible. */

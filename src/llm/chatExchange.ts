@@ -1,12 +1,14 @@
 // One Chat Completions request over the openai client, with our own deadline over the whole exchange
 // and cancellation: the single path both fixes and Test Model Connection take to the endpoint, so a
 // connection test sees exactly what a fix would.
-import { OpenAI } from 'openai';
+import { AzureOpenAI, OpenAI } from 'openai';
 import { originOf } from '../core/settings/keyOrigin';
+import { DEFAULT_AZURE_API_VERSION } from '../core/model/modelTypes';
 import type { ModelFailure } from '../core/model/modelFailure';
 import type { ModelSettings, TokenUsage } from '../core/model/modelTypes';
 import { describeFailure, type RequestFailure } from './requestFailure';
 import type { ChatMessage } from '../core/model/modelPrompt';
+import { requestBody, type RequestShape, type ResolvedApiKind } from './providerShape';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 /** Local servers need no key, but the client insists on one. */
@@ -25,25 +27,42 @@ export function endpointOf(baseUrl: string): string {
   return originOf(baseUrl) ?? 'the configured base URL';
 }
 
-/** OpenAI refuses every request without a key, so none is sent; other servers may need none. */
-export function missingKey(key: string, baseUrl: string): ModelFailure | undefined {
-  return key === '' && baseUrl === OPENAI_BASE_URL ? { endpoint: endpointOf(baseUrl), kind: 'no-key', cause: 'needs an API key, and none is set' } : undefined;
+/**
+ * The URL a completion request is sent to, for the log: "POST" and this name the endpoint a user
+ * set up and the path the client adds, so a wrong path shows. No user name, password or query: the
+ * log may be shared, and a key can hide there.
+ */
+export function requestUrlOf(baseUrl: string): string {
+  try {
+    const url = new URL(`${baseUrl}/chat/completions`);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return 'the configured base URL';
+  }
 }
 
-export function chatClient(settings: ModelSettings, baseUrl: string, key: string): OpenAI {
-  return new OpenAI({
-    apiKey: key === '' ? PLACEHOLDER_KEY : key,
-    baseURL: baseUrl,
-    timeout: Math.max(1, Math.round(settings.timeoutMs)),
-    maxRetries: 0,
-    logLevel: 'off',
-  });
+/**
+ * OpenAI and Azure refuse every request without a key, so none is sent; Ollama, LM Studio, vLLM and
+ * llama.cpp's server (the `compatible` kind) need none unless they were started with one.
+ */
+export function missingKey(key: string, baseUrl: string, kind: ResolvedApiKind = 'compatible'): ModelFailure | undefined {
+  const needsKey = baseUrl === OPENAI_BASE_URL || kind === 'openai' || kind === 'azure';
+  return key === '' && needsKey ? { endpoint: endpointOf(baseUrl), kind: 'no-key', cause: 'needs an API key, and none is set' } : undefined;
+}
+
+/** Azure's client sends the key as `api-key` and the version as `?api-version=`; the others a Bearer token. */
+export function chatClient(settings: ModelSettings, baseUrl: string, key: string, kind: ResolvedApiKind = 'compatible'): OpenAI {
+  const common = { timeout: Math.max(1, Math.round(settings.timeoutMs)), maxRetries: 0, logLevel: 'off' as const };
+  if (kind === 'azure') {
+    return new AzureOpenAI({ ...common, apiKey: key === '' ? PLACEHOLDER_KEY : key, baseURL: baseUrl, apiVersion: settings.apiVersion?.trim() || DEFAULT_AZURE_API_VERSION });
+  }
+  return new OpenAI({ ...common, apiKey: key === '' ? PLACEHOLDER_KEY : key, baseURL: baseUrl });
 }
 
 /** One request; the client's own timeout stops at the response headers, ours covers the whole exchange. */
 export async function exchangeOnce(
   client: OpenAI,
-  request: { settings: ModelSettings; baseUrl: string; messages: ChatMessage[]; maxTokens?: number },
+  request: { settings: ModelSettings; baseUrl: string; messages: ChatMessage[]; shape: RequestShape; maxTokens?: number },
   signal: AbortSignal | undefined,
 ): Promise<Exchange> {
   const { settings, baseUrl, messages } = request;
@@ -57,7 +76,7 @@ export async function exchangeOnce(
   }, settings.timeoutMs);
   try {
     const response = await client.chat.completions.create(
-      { model: settings.model, temperature: settings.temperature, max_tokens: request.maxTokens ?? settings.maxTokens, messages },
+      requestBody(request.shape, settings, messages, request.maxTokens),
       { signal: controller.signal },
     );
     const choice = response.choices?.[0];

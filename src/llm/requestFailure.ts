@@ -4,6 +4,7 @@
 // key or a bad request), and how long the endpoint asked us to wait.
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { ModelFailureKind } from '../core/model/modelFailure';
+import type { UnsupportedParameter } from './providerShape';
 
 export interface RequestFailure {
   line: string;
@@ -13,6 +14,10 @@ export interface RequestFailure {
   retryable: boolean;
   /** From Retry-After / retry-after-ms, when the endpoint sent one. */
   retryAfterMs?: number;
+  /** The HTTP status the endpoint answered with; absent when no answer came. */
+  status?: number;
+  /** A 400 that names one parameter the model does not take (OpenAI's unsupported_parameter / unsupported_value). */
+  unsupported?: UnsupportedParameter;
 }
 
 const MAX_DETAIL = 160;
@@ -28,7 +33,7 @@ export function describeFailure(error: unknown, timedOut: boolean, timeoutMs: nu
     if (code === 'ECONNREFUSED') return { line, kind: 'refused', cause: 'refused the connection', retryable: true };
     return { line, kind: 'unreachable', cause: `could not be reached${connectionTrouble(code)}`, retryable: true };
   }
-  if (error instanceof APIError && typeof error.status === 'number') return statusFailure(error, error.status);
+  if (error instanceof APIError && typeof error.status === 'number') return { ...statusFailure(error, error.status), status: error.status };
   const message = clip(error instanceof Error ? error.message : String(error));
   return { line: `unexpected error: ${message}`, kind: 'unexpected', cause: `failed unexpectedly: ${message}`, retryable: false };
 }
@@ -40,7 +45,23 @@ function statusFailure(error: APIError, status: number): RequestFailure {
   const detail = detailOf(error);
   const shown = detail === '' ? '' : `: ${detail}`;
   if (status === 401) return { line: `the API key was not accepted (401)${shown}`, kind: 'unauthorized', cause: 'did not accept the API key (401)', retryable: false };
-  return { line: `the endpoint refused the request (${status})${shown}`, kind: 'rejected', cause: `refused the request (${status}${shown})`, retryable: false };
+  const unsupported = status === 400 ? unsupportedParameterOf(error) : undefined;
+  return { line: `the endpoint refused the request (${status})${shown}`, kind: 'rejected', cause: `refused the request (${status}${shown})`, retryable: false, ...(unsupported ? { unsupported } : {}) };
+}
+
+/**
+ * OpenAI's documented refusal of a parameter: `{"error": {"message": "Unsupported parameter: 'max_tokens'
+ * is not supported with this model. Use 'max_completion_tokens' instead.", "type": "invalid_request_error",
+ * "param": "max_tokens", "code": "unsupported_parameter"}}`, or `unsupported_value` for a temperature
+ * other than 1. Azure answers the same body. Servers that leave out `code` still say it in the message.
+ */
+function unsupportedParameterOf(error: APIError): UnsupportedParameter | undefined {
+  const code = typeof error.code === 'string' ? error.code : '';
+  const named = /^Unsupported (?:parameter|value): '([\w.]+)'/i.exec(detailOf(error))?.[1];
+  const param = typeof error.param === 'string' && error.param !== '' ? error.param : named;
+  if (!param) return undefined;
+  if (code === 'unsupported_parameter' || code === 'unsupported_value') return { param, code };
+  return named ? { param, code: code || 'unsupported' } : undefined;
 }
 
 /** Milliseconds from `retry-after-ms` or `Retry-After` (seconds or an HTTP date). */
@@ -79,6 +100,11 @@ function connectionTrouble(code: string): string {
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return ' (no route to the host)';
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return ` (its TLS certificate is not trusted: ${code})`;
   return ` (${code})`;
+}
+
+/** What the log says came back: "401: the API key was not accepted (401)", "no answer: could not reach ...". */
+export function responseWords(failure: RequestFailure): string {
+  return `${failure.status ?? 'no answer'}: ${failure.line}`;
 }
 
 export function seconds(ms: number): string {

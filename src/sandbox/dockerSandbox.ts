@@ -4,6 +4,7 @@ import { randomUUID } from 'crypto';
 import { EngineError } from '../core/run/engineError';
 import { resultWithoutProgram } from '../core/run/runResults';
 import type { EngineFacts, Runner, RunRequest, RunResult } from '../core/run/runTypes';
+import { DEFAULT_RUN_IMAGE, type EngineAccess } from '../core/settings/settingsModel';
 import { sandboxLabels, shapeKey, type ContainerShape } from './containerSpec';
 import { removeContainer } from './containerRemoval';
 import { connectEngine, isConnectionError, type ConnectedEngine } from './engineDiscovery';
@@ -13,12 +14,18 @@ import { prepareContainer, type PreparedContainer } from './preparedContainer';
 import { sweepStaleContainers } from './staleSweep';
 import { WarmPool } from './warmPool';
 
-export const DEFAULT_IMAGE = 'python:3.11-slim';
+/** How long a container whose launcher reported its exit is given to end before it is removed by force. */
+const EXIT_WAIT_MS = 2_000;
+
+/** The image when neither the user nor the project's Python version chose one (the editor's default too). */
+export const DEFAULT_IMAGE = DEFAULT_RUN_IMAGE;
 
 export interface DockerSandboxOptions {
   image?: string;
   /** Engine address chosen by the user; discovery is used when absent. */
   host?: string;
+  /** TLS files and SSH key for a remote engine, as the user named them. */
+  access?: EngineAccess;
   env?: NodeJS.ProcessEnv;
   /** Words for messages: how this user names a host ("set selfHeal.docker.host"). */
   howToSetHost?: string;
@@ -36,6 +43,7 @@ export class DockerSandbox implements Runner {
   private readonly cleanups = new Set<Promise<unknown>>();
   private readonly pool: WarmPool;
   private readonly shapes = new Map<string, ContainerShape>();
+  private swept = false;
   /** On every container this sandbox makes (the stale sweep and the tests find them by it). */
   readonly labels: Readonly<Record<string, string>>;
   readonly image: string;
@@ -54,11 +62,8 @@ export class DockerSandbox implements Runner {
   /** Connects on first use; a failure is not remembered, so a later call retries. */
   connect(): Promise<ConnectedEngine> {
     if (!this.engine) {
-      const { host, env, howToSetHost } = this.options;
-      this.engine = connectEngine({ explicitHost: host, env, howToSetHost }).then((engine) => {
-        this.track(sweepStaleContainers(engine.docker).catch(() => 0));
-        return engine;
-      });
+      const { host, env, howToSetHost, access } = this.options;
+      this.engine = connectEngine({ explicitHost: host, env, howToSetHost, access });
       this.engine.catch(() => (this.engine = undefined));
     }
     return this.engine;
@@ -71,22 +76,28 @@ export class DockerSandbox implements Runner {
     try {
       const engine = await this.connect();
       facts = { ...facts, engine: engine.name, host: engine.host };
-      await this.ensureImage(engine, image);
       if (request.signal?.aborted) return resultWithoutProgram('cancelled', facts, Date.now() - started);
       const shape: ContainerShape = { image, ...request.limits };
       const key = shapeKey(shape);
       this.shapes.set(key, shape);
       const warm = this.pool.take(key);
-      const prepared = warm ?? (await prepareContainer(engine.docker, shape, this.labels));
+      const prepared = warm ?? (await this.prepareCold(engine, shape, request.signal));
+      if (!prepared) return resultWithoutProgram('cancelled', facts, Date.now() - started);
       this.pool.refill(key);
       try {
         return await executeJob(prepared, request, { ...facts, warm: Boolean(warm) });
       } finally {
         this.remove(prepared);
+        this.sweepOnce(engine);
       }
     } catch (error) {
       return resultWithoutProgram('engine-error', facts, Date.now() - started, this.asEngineError(error, facts.host));
     }
+  }
+
+  /** Resolves once the warm containers being prepared are ready: a benchmark or a test waits for a warm start, not a guess of how long one takes. */
+  warmed(): Promise<void> {
+    return this.pool.filled();
   }
 
   async dispose(): Promise<void> {
@@ -104,10 +115,31 @@ export class DockerSandbox implements Runner {
     if (host && isConnectionError(error)) {
       this.engine = undefined; // connect afresh next time, so a restarted engine is found again
       this.images.clear();
+      this.swept = false; // a restarted engine is swept again after its first run
       const howToSetHost = this.options.howToSetHost ?? 'set DOCKER_HOST';
       return new EngineError('unreachable', `The container engine at ${host} stopped answering; start it again or ${howToSetHost}.`);
     }
     return new EngineError('api', `The container engine failed: ${(error as Error).message}`);
+  }
+
+  /**
+   * A container of this shape made at once: the image is looked for (and pulled) only when the
+   * engine says it is missing, so a run whose image is there pays no extra request. undefined when
+   * the run was cancelled during a pull.
+   */
+  private async prepareCold(engine: ConnectedEngine, shape: ContainerShape, signal: AbortSignal | undefined): Promise<PreparedContainer | undefined> {
+    if (!this.images.has(shape.image)) {
+      try {
+        const prepared = await prepareContainer(engine.docker, shape, this.labels);
+        this.images.set(shape.image, Promise.resolve());
+        return prepared;
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode !== 404) throw error; // 404 from create: no such image
+      }
+    }
+    await this.ensureImage(engine, shape.image);
+    if (signal?.aborted) return undefined;
+    return prepareContainer(engine.docker, shape, this.labels);
   }
 
   private ensureImage(engine: ConnectedEngine, image: string): Promise<void> {
@@ -120,13 +152,39 @@ export class DockerSandbox implements Runner {
     return ready;
   }
 
+  /**
+   * Removes what crashed earlier processes left, once, after the first run: done before it, the
+   * engine's listing would compete with the container the user waits for.
+   */
+  private sweepOnce(engine: ConnectedEngine): void {
+    if (this.swept) return;
+    this.swept = true;
+    this.track(sweepStaleContainers(engine.docker).catch(() => 0));
+  }
+
   private remove(prepared: PreparedContainer): void {
-    this.track(removeContainer(prepared.container).catch(() => undefined)); // the next start-up sweep retries
-    prepared.stream.destroy();
+    // A launcher that sent its last frame is exiting: a removal sent meanwhile fails on Podman
+    // ("container state improper") and is retried after a pause, so its end is waited for (2 s at most).
+    const exited = prepared.isLeaving ? endedWithin(prepared, EXIT_WAIT_MS) : Promise.resolve();
+    const removal = exited.then(() => {
+      prepared.stream.destroy();
+      return removeContainer(prepared.container);
+    });
+    this.track(removal.catch(() => undefined)); // a later process's sweep retries
   }
 
   private track(work: Promise<unknown>): void {
     this.cleanups.add(work);
     void work.finally(() => this.cleanups.delete(work));
   }
+}
+
+function endedWithin(prepared: PreparedContainer, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void prepared.ended.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

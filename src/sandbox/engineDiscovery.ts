@@ -1,11 +1,17 @@
-// Finds a container engine that speaks the Docker API: the explicit host, else DOCKER_HOST, else the
-// usual sockets of Docker Engine, Docker Desktop, rootless Docker, Podman, Colima and the Windows pipes.
+// Finds a container engine that speaks the Docker API, in the Docker CLI's order: the explicit host,
+// else DOCKER_HOST, else the Docker context (DOCKER_CONTEXT, then config.json's currentContext), else
+// the usual sockets of Docker Engine, Docker Desktop, rootless Docker, Podman, Colima and the Windows pipes.
 import Docker from 'dockerode';
 import * as fs from 'fs';
 import * as http from 'http';
+import * as https from 'https';
 import * as os from 'os';
 import * as path from 'path';
 import { EngineError, withDeadline } from '../core/run/engineError';
+import type { EngineAccess } from '../core/settings/settingsModel';
+import { currentContext, type ContextEndpoint } from './dockerContext';
+import { engineConnectionFor, type EngineConnection } from './engineConnection';
+import { tlsRefusal } from './engineTls';
 
 export interface ConnectedEngine {
   docker: Docker;
@@ -22,12 +28,24 @@ export interface DiscoveryOptions {
   /** How the user can name a host, for messages: "set selfHeal.docker.host" or "pass --docker-host". */
   howToSetHost?: string;
   pingTimeoutMs?: number;
+  /** TLS files and SSH key the user named (settings or flags). */
+  access?: EngineAccess;
+  /** The home folder holding ~/.docker and ~/.ssh (tests give a temporary one). */
+  home?: string;
 }
 
-export function candidateHosts(options: DiscoveryOptions, platform = process.platform, home = os.homedir()): string[] {
+/** The Docker context in effect: only when neither an explicit host nor DOCKER_HOST is set, as in the Docker CLI. */
+export function contextFor(options: DiscoveryOptions, home = options.home ?? os.homedir()): ContextEndpoint | undefined {
+  const env = options.env ?? process.env;
+  return options.explicitHost || env.DOCKER_HOST ? undefined : currentContext(env, home);
+}
+
+export function candidateHosts(options: DiscoveryOptions, platform = process.platform, home = options.home ?? os.homedir()): string[] {
   const env = options.env ?? process.env;
   if (options.explicitHost) return [options.explicitHost];
   if (env.DOCKER_HOST) return [env.DOCKER_HOST];
+  const context = contextFor(options, home);
+  if (context) return [context.host];
   if (platform === 'win32') {
     return ['npipe:////./pipe/docker_engine', 'npipe:////./pipe/podman-machine-default'];
   }
@@ -47,24 +65,29 @@ export function candidateHosts(options: DiscoveryOptions, platform = process.pla
   return [...new Set(sockets.filter((s): s is string => Boolean(s)))].map((s) => `unix://${s}`);
 }
 
-export function dockerOptionsFor(host: string): Docker.DockerOptions {
-  if (host.startsWith('unix://')) return { socketPath: host.slice('unix://'.length) };
-  if (host.startsWith('npipe://')) return { socketPath: host.slice('npipe://'.length).replace(/\//g, '\\') };
-  const url = new URL(host.replace(/^tcp:/, 'http:'));
-  return { host: url.hostname, port: Number(url.port || 2375), protocol: url.protocol === 'https:' ? 'https' : 'http' };
+/** Connection options for an address, with TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH as the Docker CLI reads them. */
+export function dockerOptionsFor(host: string, access: EngineAccess = {}, env: NodeJS.ProcessEnv = process.env): Docker.DockerOptions {
+  return engineConnectionFor(host, access, env).options;
 }
 
 export async function connectEngine(options: DiscoveryOptions): Promise<ConnectedEngine> {
-  const hosts = candidateHosts(options);
+  const env = options.env ?? process.env;
+  const home = options.home ?? os.homedir();
+  const hosts = candidateHosts(options, process.platform, home);
+  const context = contextFor(options, home);
   const howToSetHost = options.howToSetHost ?? 'set DOCKER_HOST';
   const tryEvery = hosts.length > 1; // probing: skip sockets that do not exist
   let lastError: EngineError | undefined;
   for (const host of hosts) {
-    const socketPath = dockerOptionsFor(host).socketPath;
+    const connection = engineConnectionFor(host, options.access, env, home, context);
+    const socketPath = connection.options.socketPath;
     if (tryEvery && socketPath && !socketPath.startsWith('\\') && !fs.existsSync(socketPath)) continue;
     try {
-      return await probe(host, options.pingTimeoutMs ?? 3000);
+      // Every request over SSH is a login of its own (key exchange, the remote's shell, dial-stdio): more time to answer.
+      return await probe(host, connection, options.pingTimeoutMs ?? (connection.ssh ? 30_000 : 3000));
     } catch (error) {
+      const refusal = refusalOf(error, host, connection);
+      if (refusal) throw refusal; // a refused certificate or host key is final: another try would be refused the same way
       lastError = toEngineError(error, host, howToSetHost);
       if (lastError.code === 'permission-denied') throw lastError;
     }
@@ -76,17 +99,29 @@ export async function connectEngine(options: DiscoveryOptions): Promise<Connecte
   );
 }
 
-async function probe(host: string, timeoutMs: number): Promise<ConnectedEngine> {
-  const options = dockerOptionsFor(host);
+async function probe(host: string, connection: EngineConnection, timeoutMs: number): Promise<ConnectedEngine> {
+  const { options } = connection;
   const docker = new Docker(options);
   // The ping's headers name the engine; GET /version takes about 0.9 s on Podman (it runs runc).
-  const headers = options.protocol === 'https' ? undefined : await withDeadline(pingHeaders(options), timeoutMs, `ping ${host}`);
+  const headers = connection.ssh ? undefined : await withDeadline(pingHeaders(options), timeoutMs, `ping ${host}`);
   const fromHeaders = headers && engineFromPing(headers);
   if (fromHeaders) return { docker, host, ...fromHeaders };
-  await withDeadline(docker.ping(), timeoutMs, `ping ${host}`);
+  if (!connection.ssh) await withDeadline(docker.ping(), timeoutMs, `ping ${host}`); // over SSH the version alone: one login, not two
   const version = await withDeadline(docker.version(), timeoutMs, `version ${host}`);
   const isPodman = (version.Components ?? []).some((c) => /podman/i.test(c.Name));
   return { docker, host, isPodman, name: `${isPodman ? 'Podman Engine' : 'Docker Engine'} ${version.Version}` };
+}
+
+/** The TLS or SSH check's own refusal, in its words; undefined for any other failure. */
+function refusalOf(error: unknown, host: string, connection: EngineConnection): EngineError | undefined {
+  const words = (connection.tls && tlsRefusal(error, host, connection.tls)) || connection.ssh?.refusal() || sshLoginRefusal(error, connection);
+  return words ? new EngineError('unreachable', words) : undefined;
+}
+
+function sshLoginRefusal(error: unknown, connection: EngineConnection): string | undefined {
+  const message = (error as Error | undefined)?.message ?? '';
+  if (!connection.ssh || !/authentication methods failed/i.test(message)) return undefined;
+  return `The SSH login as ${connection.ssh.login} was refused: neither the SSH agent nor the key file holds a key the host accepts.`;
 }
 
 /** Reads the engine's name and version from the headers of GET /_ping, when they carry them. */
@@ -97,10 +132,12 @@ export function engineFromPing(headers: http.IncomingHttpHeaders): Pick<Connecte
   return docker ? { name: `Docker Engine ${docker[1]}`, isPodman: false } : undefined;
 }
 
-function pingHeaders(options: Docker.DockerOptions): Promise<http.IncomingHttpHeaders> {
+function pingHeaders(options: Docker.DockerOptions & { agent?: https.Agent }): Promise<http.IncomingHttpHeaders> {
   return new Promise((resolve, reject) => {
     const target = options.socketPath ? { socketPath: options.socketPath } : { host: options.host, port: options.port };
-    const request = http.get({ ...target, path: '/_ping' }, (response) => {
+    const tls = { ca: options.ca, cert: options.cert, key: options.key, agent: options.agent };
+    const get = options.protocol === 'https' ? (o: https.RequestOptions, f: (r: http.IncomingMessage) => void) => https.get({ ...tls, ...o }, f) : http.get;
+    const request = get({ ...target, path: '/_ping' }, (response) => {
       response.resume();
       if (response.statusCode !== 200) reject(new Error(`ping answered ${response.statusCode}`));
       else resolve(response.headers);

@@ -1,6 +1,7 @@
 // One run inside a prepared container: send the job, collect capped output (stopping the program
 // past the cap, or with `outputOverflow: 'discard'` counting what it writes past it and letting it
-// run), enforce the timeout, honour cancellation, and say why the run ended. The program's own
+// run), enforce the timeout, honour cancellation, and say why the run ended; a program stopped at a
+// limit is asked first where it was (stoppedPlace.ts), so its problem sits on that line. The program's own
 // environment variables and working folder go in through a generated driver (runSettingsDriver.ts).
 import { withRunSettings } from '../core/program/runSettingsDriver';
 import { EngineError, withDeadline } from '../core/run/engineError';
@@ -9,8 +10,11 @@ import { RunWatch } from '../core/run/runWatch';
 import { APP_DIR, encodeJob } from './launcher/launcherProtocol';
 import type { PreparedContainer } from './preparedContainer';
 import { LauncherFrames } from './launcher/launcherFrames';
+import { askWhereStopped } from './stoppedPlace';
 
 const INSPECT_DEADLINE_MS = 10_000;
+/** How long a removal from outside is given to finish before the container is looked for again. */
+const REMOVAL_SETTLE_MS = 500;
 /** What the kernel's OOM killer (SIGKILL) leaves as exit status. */
 const SIGKILL_EXIT = 137;
 
@@ -20,9 +24,17 @@ export async function executeJob(prepared: PreparedContainer, request: RunReques
   const frames = new LauncherFrames();
   let reported: () => void = () => undefined;
   const exitReported = new Promise<void>((resolve) => (reported = resolve));
+  frames.onStdout = (bytes) => {
+    if (!watch.reason) watch.take('stdout', bytes);
+  };
   prepared.onFrame((stream: OutputStream, frame: Buffer) => {
-    watch.take(stream, stream === 'stderr' ? frames.take(frame) : frame);
-    if (frames.done) reported();
+    const program = stream === 'stderr' ? frames.take(frame) : frame;
+    // Once stopped, the program's output ends there, though it runs on while it says where it was.
+    if (!watch.reason) watch.take(stream, program);
+    if (frames.done) {
+      prepared.markLeaving();
+      reported();
+    }
   });
 
   const started = Date.now();
@@ -31,6 +43,7 @@ export async function executeJob(prepared: PreparedContainer, request: RunReques
     if (!watch.reason) prepared.stream.write(encodeJob({ files: { ...files }, entry, args: [...(request.args ?? [])], stdin: request.stdin ?? null }));
     await Promise.race([prepared.ended, watch.stopped, exitReported]);
     const durationMs = Date.now() - started;
+    const stoppedAt = watch.reason === 'timeout' || watch.reason === 'output-limit' ? await askWhereStopped(prepared, frames) : undefined;
     if (frames.failure !== undefined && !watch.reason) throw new EngineError('api', `self-heal launcher: ${frames.failure}`);
     const ending = watch.reason
       ? { exitCode: null, reason: watch.reason }
@@ -44,6 +57,10 @@ export async function executeJob(prepared: PreparedContainer, request: RunReques
       engine,
       workDir: APP_DIR,
       ...(frames.captured && !watch.reason ? { captured: frames.captured } : {}),
+      ...(frames.failedChecks.length > 0 && !watch.reason ? { failedChecks: frames.failedChecks } : {}),
+      ...(stoppedAt ? { stoppedAt } : {}),
+      // Kept when a limit stopped the run too: the events so far name the test that was running.
+      ...(frames.testEvents.length > 0 ? { testEvents: frames.testEvents } : {}),
     };
   } finally {
     watch.close();
@@ -60,9 +77,33 @@ async function inspectEnding(prepared: PreparedContainer): Promise<Ending> {
     state = (await withDeadline(prepared.container.inspect(), INSPECT_DEADLINE_MS, 'inspect container')).State;
   } catch (error) {
     if (error instanceof EngineError) throw error;
+    if (isNoSuchContainer(error)) throw removedFromOutside();
     throw new EngineError('api', `The container engine went away during the run: ${(error as Error).message}`);
   }
+  // `rm -f` from elsewhere (a cleanup, another tool) ends PID 1 by a signal, with SIGKILL just as the
+  // OOM killer would: a container gone a moment later was removed, whatever its status said.
+  if (await removedMeanwhile(prepared)) throw removedFromOutside();
   return endingFrom(state.ExitCode, state.OOMKilled);
+}
+
+/** Whether the container is gone a moment after its launcher was killed: we remove ours only after the result. */
+async function removedMeanwhile(prepared: PreparedContainer): Promise<boolean> {
+  await new Promise((resolve) => setTimeout(resolve, REMOVAL_SETTLE_MS));
+  try {
+    await withDeadline(prepared.container.inspect(), INSPECT_DEADLINE_MS, 'inspect container');
+    return false;
+  } catch (error) {
+    return isNoSuchContainer(error);
+  }
+}
+
+function removedFromOutside(): EngineError {
+  return new EngineError('api', 'The container was removed from outside Self-Heal during the run (by a cleanup or another tool); run it again.');
+}
+
+/** Docker says 404; Podman, racing its own removal, can say 500 "no such container". */
+function isNoSuchContainer(error: unknown): boolean {
+  return (error as { statusCode?: number }).statusCode === 404 || /no such container/i.test((error as Error).message ?? '');
 }
 
 function endingFrom(exitCode: number, oomKilled: boolean): Ending {

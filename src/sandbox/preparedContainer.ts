@@ -16,6 +16,7 @@ const START_DEADLINE_MS = 30_000;
 export class PreparedContainer {
   private frameHandler: (stream: OutputStream, payload: Buffer) => void = () => undefined;
   private alive = true;
+  private leaving = false;
   /** Settles when the attach stream ends: the container has stopped (or the engine went away). */
   readonly ended: Promise<void>;
 
@@ -40,6 +41,15 @@ export class PreparedContainer {
     return this.alive;
   }
 
+  /** The launcher sent its last frame and is exiting by itself. */
+  get isLeaving(): boolean {
+    return this.leaving;
+  }
+
+  markLeaving(): void {
+    this.leaving = true;
+  }
+
   onFrame(handler: (stream: OutputStream, payload: Buffer) => void): void {
     this.frameHandler = handler;
   }
@@ -47,19 +57,24 @@ export class PreparedContainer {
 
 export async function prepareContainer(docker: Docker, shape: ContainerShape, labels: Record<string, string>): Promise<PreparedContainer> {
   const container = await withDeadline(docker.createContainer(containerOptions(shape, labels)), CREATE_DEADLINE_MS, 'create container');
+  let stream: Duplex | undefined;
   try {
     // Attach before start so no output is missed (and waiting for the stream's end is far faster
     // than wait() on Podman). dockerode sends its options as a request body that Podman forwards
     // to stdin: the launcher skips everything before the job marker.
-    const stream = (await withDeadline(
-      container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true }),
-      ATTACH_DEADLINE_MS,
-      'attach to container',
-    )) as unknown as Duplex;
+    const attaching = container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true }) as unknown as Promise<Duplex>;
+    let abandoned = false;
+    // An attach that answers after its deadline would hold a socket (and the process) open forever.
+    void attaching.then((late) => abandoned && late.destroy(), () => undefined);
+    stream = await withDeadline(attaching, ATTACH_DEADLINE_MS, 'attach to container').catch((error: unknown) => {
+      abandoned = true;
+      throw error;
+    });
     const prepared = new PreparedContainer(container, stream);
     await withDeadline(container.start(), START_DEADLINE_MS, 'start container');
     return prepared;
   } catch (error) {
+    stream?.destroy();
     removeContainer(container).catch(() => undefined);
     if (error instanceof EngineError || isConnectionError(error)) throw error;
     throw new EngineError('api', `The engine could not start a sandbox container: ${(error as Error).message}`);

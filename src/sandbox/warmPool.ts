@@ -47,6 +47,11 @@ export class WarmPool {
     }
   }
 
+  /** Resolves once the containers being prepared now are ready (or have failed). */
+  async filled(): Promise<void> {
+    await Promise.all([...this.inFlight]);
+  }
+
   /** Stops refilling, waits for containers being prepared, and discards every idle one. */
   async close(): Promise<void> {
     this.closed = true;

@@ -1,31 +1,34 @@
-// The end of one file's heal in the editor: the program's story in the output channel, the status
-// bar, the diagnostics (remembering how the run was made, for the quick fixes), the fix applied
-// or previewed, and what a program that needs input or arguments, or hit a limit, is offered. What
-// the user is told about the run as a whole comes after (runNotices.ts).
+// The end of one file's heal in the editor: the program's section in the output channel (written
+// whole as its heal ends, so parallel programs never interleave; core/heal/outputSection.ts), the status
+// bar, the diagnostics (remembering how the run was made, for the quick fixes), the file's state in
+// the Fix Attempts panel, the fix applied or shown for a choice (fixDecisions.ts), and what a
+// program that needs input or arguments, or hit a limit, is offered. What the user is told about
+// the run as a whole comes after (runNotices.ts).
 import * as vscode from 'vscode';
-import type { HealRunEnding } from '../contract/editorPanelContract';
-import { problemText, type ExpectedOutcome } from '../core/errors/expectedExits';
+import { problemText } from '../core/errors/expectedExits';
+import { hasFile } from '../core/files/fileTexts';
+import { endingOf, type FixState } from '../core/heal/fixLifecycle';
 import { recipeOf, type HealTarget, type RunInput } from '../core/heal/healTargets';
-import type { HealProgress } from '../core/heal/healFile';
 import type { FileHealRecord } from '../core/heal/ledger';
+import { sectionText } from '../core/heal/outputSection';
+import { outcomeWords } from '../core/heal/runTally';
 import { CLEAN_RUN_WORDS, type LaunchKind } from '../core/program/launch';
 import type { SelfHealSettings } from '../core/settings/settingsModel';
 import type { Channels } from './channels';
-import { applyFileTexts, StaleDocumentError } from './fileEdits';
-import type { FixPreview } from './fixPreview';
-import type { HealOutcome } from './healRunTypes';
-import type { RevertLedger } from './revertLedger';
+import type { FixDecisions } from './fixDecisions';
+import type { HealOutcome, HealRunSink } from './healRunTypes';
 import { uriOf, type RunDiagnostics } from './runDiagnostics';
 import type { Notifications } from './notifications';
 import { reportNeed, type RunMode } from './runNeeds';
-import type { EngineState, EngineStatusBar } from './statusBar';
+import type { EngineStatusBar } from './statusBar';
+import { setupFailureState } from './statusView';
 
 export interface ConcludeDeps {
   channels: Channels;
   statusBar: EngineStatusBar;
   diagnostics: RunDiagnostics;
-  preview: FixPreview;
-  ledger: RevertLedger;
+  decisions: FixDecisions;
+  sink?: HealRunSink;
   notifications: Notifications;
 }
 
@@ -39,55 +42,65 @@ export interface Concluding {
   runId: string;
   /** How the run was made (to make it again), what the program was given, and whether to notify (one file) or not (a workspace). */
   how: { mode: RunMode; input?: RunInput; notify: boolean };
+  /** How its outcome is said with the tests that import it failing ("ran clean; 1 test fails"), when they do. */
+  testsNote?: string;
 }
 
-export async function concludeHeal(deps: ConcludeDeps, { target, record, versions, settings, runId, how }: Concluding): Promise<HealOutcome> {
-  const { channels, statusBar, diagnostics } = deps;
+export async function concludeHeal(deps: ConcludeDeps, concluding: Concluding): Promise<HealOutcome> {
+  const { target, record, settings, runId, how } = concluding;
+  const fixFound = Object.keys(record.changedFiles).length > 0 && record.outcome !== 'engine-error';
+  const state = endingOf(record, fixFound, settings.fix.applyMode === 'auto' ? 'auto' : 'preview');
+  const report = (reported: FixState, note = concluding.testsNote) => deps.sink?.reportFile(runId, { ...record, root: target.root, launchKind: target.launch.kind }, reported, note);
+  if (!showEnding(deps, concluding) || !fixFound) {
+    report(state);
+    return { record, applied: [] };
+  }
   const { root, files } = target;
   const recipe = recipeOf(target.launch, how.input);
   const made = { mode: how.mode, limits: settings.limits };
-  const outcome: HealOutcome = { record, applied: [] };
-  channels.appendProgram(`${record.lastRun.outputTail}\n${summaryOf(record, target.launch.kind)}\n`);
-  if (record.outcome === 'engine-error') {
-    statusBar.show(setupState(record));
-    return outcome;
+  const healedFiles = { ...files, ...record.changedFiles };
+  const fix = {
+    runId, root, record, files,
+    afterApply: () => deps.diagnostics.show({ root, entry: record.entry, recipe, made, batch: runId, files: healedFiles, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'healed' ? null : record.lastRun.error, documentVersions(root, Object.keys(healedFiles))),
+  };
+  // Until a choice is made, the files hold what was run: its problem stays where it is.
+  deps.diagnostics.show({ root, entry: record.entry, recipe, made, batch: runId, files, stdoutBytes: record.firstRun.stdoutBytes }, record.firstRun.error, concluding.versions);
+  if (state === 'waiting') {
+    report(state);
+    await deps.decisions.offer(fix, summaryOf(record, target.launch.kind), Object.keys(record.changedFiles).sort());
+    return { record, applied: [], waiting: true };
   }
-  statusBar.show({ kind: 'found', engine: record.lastRun.engine || record.firstRun.engine });
-  reportNeed(deps, record.entry, record.lastRun.error, { ...made, entry: uriOf(root, record.entry), notify: how.notify });
-  const fixed = record.changedFiles;
-  if (Object.keys(fixed).length === 0) {
-    diagnostics.show({ root, entry: record.entry, recipe, made, batch: runId, files, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'clean' ? null : record.lastRun.error, versions);
-    return outcome;
+  const decision = await deps.decisions.applyNow(fix);
+  if ('notApplied' in decision) {
+    report('failed', `not applied: ${decision.notApplied}`);
+    return { record, applied: [], notApplied: decision.notApplied };
   }
-  const accepted = settings.fix.applyMode === 'auto' || (await deps.preview.confirm(root, files, fixed, summaryOf(record, target.launch.kind)));
-  if (!accepted) {
-    diagnostics.show({ root, entry: record.entry, recipe, made, batch: runId, files, stdoutBytes: record.firstRun.stdoutBytes }, record.firstRun.error, versions);
-    return { ...outcome, notApplied: 'discarded' };
-  }
-  try {
-    await applyFileTexts(root, fixed, files);
-    deps.ledger.remember({ runId, entry: record.entry, root, before: Object.fromEntries(Object.keys(fixed).map((f) => [f, files[f]])), after: fixed });
-    outcome.applied = Object.keys(fixed);
-    const healedFiles = { ...files, ...fixed };
-    diagnostics.show({ root, entry: record.entry, recipe, made, batch: runId, files: healedFiles, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'healed' ? null : record.lastRun.error, documentVersions(root, Object.keys(healedFiles)));
-  } catch (error) {
-    if (!(error instanceof StaleDocumentError)) throw error;
-    void vscode.window.showWarningMessage(`Self-Heal: the fix was not applied: ${error.message}`);
-    outcome.notApplied = error.message;
-  }
-  return outcome;
+  report(state);
+  return { record, applied: decision.applied };
 }
 
 /**
- * The engine, the image and the install are three different problems: saying "no engine" when the
- * engine answered would send the user to the wrong place. A declined install is no problem at all.
+ * Output, status bar, a need's offer, and the problems of a run that changes nothing; false when the
+ * engine, the image or the install failed (runNotices.ts says so once for the whole run).
  */
-function setupState(record: FileHealRecord): EngineState {
-  const failure = record.setupFailure ?? { kind: 'engine', message: record.stopReason };
-  const engine = record.lastRun.engine || record.firstRun.engine;
-  if (failure.kind === 'install-declined') return engine ? { kind: 'found', engine } : { kind: 'unknown' };
-  if (failure.kind === 'install') return { kind: 'install-failed', message: failure.message };
-  return failure.kind === 'image' ? { kind: 'image-missing', message: failure.message } : { kind: 'not-found', message: failure.message };
+function showEnding(deps: ConcludeDeps, { target, record, versions, settings, runId, how }: Concluding): boolean {
+  const { channels, statusBar, diagnostics } = deps;
+  const { root, files } = target;
+  const disk = { root, isRunFile: (file: string) => hasFile(files, file) };
+  const outcome = outcomeWords({ outcome: record.outcome, kind: target.launch.kind });
+  channels.appendProgram(`\n${sectionText({ record, outcome, summary: summaryOf(record, target.launch.kind), disk })}\n`);
+  if (record.outcome === 'engine-error') {
+    statusBar.show(setupFailureState(record.setupFailure ?? { kind: 'engine', message: record.stopReason }, record.lastRun.engine || record.firstRun.engine, settings.runner));
+    return false;
+  }
+  statusBar.show({ kind: 'found', engine: record.lastRun.engine || record.firstRun.engine });
+  const made = { mode: how.mode, limits: settings.limits };
+  reportNeed(deps, record.entry, record.lastRun.error, { ...made, entry: uriOf(root, record.entry), notify: how.notify });
+  if (Object.keys(record.changedFiles).length === 0) {
+    const recipe = recipeOf(target.launch, how.input);
+    diagnostics.show({ root, entry: record.entry, recipe, made, batch: runId, files, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'clean' ? null : record.lastRun.error, versions);
+  }
+  return true;
 }
 
 export function documentVersions(root: string, files: readonly string[]): Map<string, number> {
@@ -98,23 +111,6 @@ export function documentVersions(root: string, files: readonly string[]): Map<st
     if (document) versions.set(uri, document.version);
   }
   return versions;
-}
-
-export function stepText(progress: HealProgress, model: string | undefined): string {
-  const attempt = progress.attempt === 0 ? 'running' : `attempt ${progress.attempt}/${progress.maxAttempts}`;
-  if (progress.attempt === 0) return progress.step === 'running' ? 'running' : progress.step;
-  const step = progress.step === 'asking the model' ? `asking ${model ?? 'the model'}` : progress.step === 'trying a rule fix' ? `trying ${progress.detail ?? 'a rule fix'}` : progress.step;
-  return `${attempt}: ${step}`;
-}
-
-/** A run whose only open files need input or arguments, or hit a limit, ends as the first such need. */
-export function statusOfAll(records: readonly FileHealRecord[]): HealRunEnding {
-  if (records.some((r) => r.outcome === 'cancelled')) return 'cancelled';
-  if (records.some((r) => r.outcome === 'engine-error')) return 'failed';
-  const open = records.map((r) => r.outcome).filter((outcome) => outcome !== 'healed' && outcome !== 'clean');
-  if (open.length === 0) return 'healed';
-  const needs = open.filter((outcome): outcome is ExpectedOutcome => outcome === 'needs-input' || outcome === 'needs-arguments' || outcome === 'stopped-at-limit');
-  return needs.length === open.length ? needs[0] : 'not-healed';
 }
 
 function summaryOf(record: FileHealRecord, kind: LaunchKind): string {

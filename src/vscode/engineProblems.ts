@@ -1,10 +1,12 @@
 // One notification for an engine problem, with the actions that can fix it; never a second one
-// on top while the first is open. An image that cannot be pulled is not an engine that is missing:
-// Open Settings goes to the setting that fixes the one at hand.
+// on top while the first is open. An image that cannot be pulled is not an engine that is missing,
+// and a local Python that cannot be started is neither: Open Settings goes to the setting that fixes
+// the one at hand (statusView.ts, engineProblemSetting).
 import * as vscode from 'vscode';
 import { COMMANDS } from '../contract/editorPanelContract';
 import type { EngineError } from '../core/run/engineError';
 import type { Notifications } from './notifications';
+import { engineProblemSetting } from './statusView';
 
 export class EngineProblemNotifier {
   private open = false;
@@ -12,14 +14,15 @@ export class EngineProblemNotifier {
 
   constructor(private readonly notifications: Notifications) {}
 
-  async show(error: Pick<EngineError, 'message'> & Partial<Pick<EngineError, 'code'>>, retry: () => Thenable<unknown>): Promise<void> {
+  /** `runner`: what failed to run the program (the container engine, or the local Python). */
+  async show(error: Pick<EngineError, 'message'> & Partial<Pick<EngineError, 'code'>>, retry: () => Thenable<unknown>, runner: 'docker' | 'local' = 'docker'): Promise<void> {
     this.lastMessage = error.message;
     if (this.open) return;
     this.open = true;
     try {
-      const choice = await this.notifications.show('error', `Self-Heal: ${error.message}`, 'Open Settings', 'Retry', 'Show Troubleshooting');
-      const setting = error.code === 'image-unavailable' ? 'selfHeal.image' : 'selfHeal.docker.host';
-      if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', setting);
+      const openSettings = { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: [engineProblemSetting(error.code, runner)] };
+      const choice = await this.notifications.ask('error', `Self-Heal: ${error.message}`, ['Open Settings', 'Retry', 'Show Troubleshooting'], [openSettings]);
+      if (choice === 'Open Settings') await vscode.commands.executeCommand(openSettings.command, ...openSettings.arguments);
       if (choice === 'Show Troubleshooting') await vscode.commands.executeCommand(COMMANDS.showTroubleshooting);
       if (choice === 'Retry') {
         this.open = false;

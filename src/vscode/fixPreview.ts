@@ -1,41 +1,129 @@
-// Apply mode "preview": the fixed text opens in a diff beside the current one, and the fix is applied
-// only when the user chooses Apply. Dismissing the question discards it.
+// The diff of a fix that waits for a choice: one file in a diff editor, several in one multi-file
+// diff editor (vscode.changes), the current text on the left and the fixed text on the right. While
+// such a diff is the active tab, `selfHeal.fixPreviewActive` is set, which puts Apply and Discard in
+// its title bar. The tabs close when the choice is made, wherever it was made.
 import * as vscode from 'vscode';
 import { uriOf } from './runDiagnostics';
 
 export const FIX_SCHEME = 'self-heal-fix';
+/** The context key the diff editor's title actions show on. */
+export const FIX_PREVIEW_ACTIVE = 'selfHeal.fixPreviewActive';
+
+/** Which fix: the run it comes from and the file that was run. */
+export interface FixRef {
+  runId: string;
+  entry: string;
+}
+
+export interface FixSides {
+  ref: FixRef;
+  root: string;
+  /** The texts the fix was made from, and the fixed texts of the files it changes (root-relative). */
+  current: Readonly<Record<string, string>>;
+  fixed: Readonly<Record<string, string>>;
+}
+
+interface Shown {
+  sides: FixSides;
+  /** The multi-file diff's title (its tab adds " (N files)"), the only way that tab can be told apart. */
+  title: string;
+}
 
 export class FixPreview implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly texts = new Map<string, string>();
-  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(FIX_SCHEME, this);
-  /** The question being asked, for the tests. */
-  pendingQuestion: string | undefined;
+  private readonly shown = new Map<string, Shown>();
+  private readonly subscriptions = [
+    vscode.workspace.registerTextDocumentContentProvider(FIX_SCHEME, this),
+    vscode.window.tabGroups.onDidChangeTabs(() => this.updateContext()),
+    vscode.window.tabGroups.onDidChangeTabGroups(() => this.updateContext()),
+  ];
+  /** The context key's value as last set, for the tests. */
+  active = false;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
+    const side = sideOf(uri);
+    const shown = side && this.shown.get(keyOf(side.ref));
+    if (!side || !shown || side.side === 'missing') return '';
+    return shown.sides.fixed[uri.path.slice(1)] ?? '';
   }
 
-  /** Shows current vs fixed for each changed file and asks; true when the user chooses Apply. */
-  async confirm(root: string, current: Readonly<Record<string, string>>, fixed: Readonly<Record<string, string>>, summary: string): Promise<boolean> {
-    const shown: string[] = [];
-    for (const [relative, text] of Object.entries(fixed)) {
-      const fixedUri = vscode.Uri.from({ scheme: FIX_SCHEME, path: `/${relative}`, query: String(Date.now()) });
-      this.texts.set(fixedUri.toString(), text);
-      shown.push(fixedUri.toString());
-      const left = relative in current ? uriOf(root, relative) : vscode.Uri.from({ scheme: FIX_SCHEME, path: `/${relative}`, query: 'empty' });
-      await vscode.commands.executeCommand('vscode.diff', left, fixedUri, `${relative}: current ↔ fixed (Self-Heal)`, { preview: true });
+  /** Opens the fix's diff (again, when it was closed); it stays known until `close`. */
+  async show(sides: FixSides): Promise<void> {
+    const files = Object.keys(sides.fixed).sort();
+    const title = files.length === 1 ? `${files[0]}: current ↔ fixed (Self-Heal)` : `Self-Heal: fix for ${sides.ref.entry}`;
+    this.shown.set(keyOf(sides.ref), { sides, title });
+    const triples = files.map((file) => {
+      const left = Object.hasOwn(sides.current, file) ? uriOf(sides.root, file) : fixUri(sides.ref, file, 'missing');
+      return [uriOf(sides.root, file), left, fixUri(sides.ref, file, 'fixed')] as const;
+    });
+    if (triples.length === 1) {
+      const [[, left, right]] = triples;
+      await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: false });
+    } else {
+      await vscode.commands.executeCommand('vscode.changes', title, triples);
     }
-    this.pendingQuestion = `Self-Heal: ${summary}. Apply the verified fix?`;
-    try {
-      const choice = await vscode.window.showInformationMessage(this.pendingQuestion, 'Apply', 'Discard');
-      return choice === 'Apply';
-    } finally {
-      this.pendingQuestion = undefined;
-      for (const key of shown) this.texts.delete(key);
-    }
+    this.updateContext();
+  }
+
+  /** Closes every tab showing the fix's diff and forgets its texts. */
+  async close(ref: FixRef): Promise<void> {
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => sameRef(this.refOfTab(tab), ref));
+    this.shown.delete(keyOf(ref));
+    if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
+    this.updateContext();
+  }
+
+  /** The fix whose diff is the active tab, when it is still shown. */
+  activeRef(): FixRef | undefined {
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    return tab && this.refOfTab(tab);
+  }
+
+  /** The fix a diff's URI belongs to (the title bar passes it), when it is still shown. */
+  refOf(uri: vscode.Uri): FixRef | undefined {
+    const side = sideOf(uri);
+    return side && this.shown.has(keyOf(side.ref)) ? side.ref : undefined;
+  }
+
+  private refOfTab(tab: vscode.Tab): FixRef | undefined {
+    if (tab.input instanceof vscode.TabInputTextDiff) return this.refOf(tab.input.modified);
+    // The multi-file diff's tab input is not in the stable API; its title names the fix.
+    const multi = [...this.shown.values()].filter((shown) => Object.keys(shown.sides.fixed).length > 1);
+    return multi.find((shown) => tab.label === shown.title || tab.label.startsWith(`${shown.title} (`))?.sides.ref;
+  }
+
+  private updateContext(): void {
+    const active = this.activeRef() !== undefined;
+    if (active === this.active) return;
+    this.active = active;
+    void vscode.commands.executeCommand('setContext', FIX_PREVIEW_ACTIVE, active);
   }
 
   dispose(): void {
-    this.registration.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+type Side = 'fixed' | 'missing';
+
+function fixUri(ref: FixRef, file: string, side: Side): vscode.Uri {
+  return vscode.Uri.from({ scheme: FIX_SCHEME, path: `/${file}`, query: JSON.stringify({ runId: ref.runId, entry: ref.entry, side }) });
+}
+
+function sideOf(uri: vscode.Uri): { ref: FixRef; side: Side } | undefined {
+  if (uri.scheme !== FIX_SCHEME) return undefined;
+  try {
+    const value = JSON.parse(uri.query) as { runId?: unknown; entry?: unknown; side?: unknown };
+    const valid = typeof value.runId === 'string' && typeof value.entry === 'string' && (value.side === 'fixed' || value.side === 'missing');
+    return valid ? { ref: { runId: value.runId as string, entry: value.entry as string }, side: value.side as Side } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function keyOf(ref: FixRef): string {
+  return JSON.stringify([ref.runId, ref.entry]);
+}
+
+function sameRef(a: FixRef | undefined, b: FixRef): boolean {
+  return a !== undefined && a.runId === b.runId && a.entry === b.entry;
 }

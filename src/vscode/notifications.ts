@@ -32,6 +32,11 @@ export class Notifications {
     return this.record({ seq: ++this.count, severity, message, buttons });
   }
 
+  /** Like show, recording the command a button runs (`actions`, for the tests); the caller acts on the choice. */
+  ask(severity: NoticeSeverity, message: string, buttons: readonly string[], actions: readonly NoticeCommand[]): Thenable<string | undefined> {
+    return this.record({ seq: ++this.count, severity, message, buttons: [...buttons], actions: [...actions] });
+  }
+
   /** Shows it with a button per command, and runs the command of the button chosen; never waits. */
   offerCommands(severity: NoticeSeverity, message: string, commands: readonly NoticeCommand[]): void {
     const notice = { seq: ++this.count, severity, message, buttons: commands.map((c) => c.title), actions: [...commands] };

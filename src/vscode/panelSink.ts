@@ -1,7 +1,9 @@
-// Feeds the Fix Attempts panel from the heal commands: each run, each file's ledger, the ending.
-// The panel is known only by the feed it implements (the shared contract); extension.ts passes it in.
+// Feeds the Fix Attempts panel from the heal commands: each run, each file's ledger and state, the
+// later choices. The panel is known only by the feed it implements (the shared contract);
+// extension.ts passes it in.
 import * as vscode from 'vscode';
 import type { AttemptsPanelFeed } from '../contract/editorPanelContract';
+import { CLEAN_RUN_WORDS } from '../core/program/launch';
 import type { HealRunSink } from './healRunTypes';
 import { uriOf } from './runDiagnostics';
 
@@ -11,15 +13,18 @@ export function panelSink(panel: AttemptsPanelFeed): HealRunSink {
       panel.startRun(run);
       panel.setRunning(true);
     },
-    updateFile: (runId, file) => {
-      const uri = uriOf(file.root, file.entry);
-      const { root: _root, ...record } = file;
-      panel.updateFile(runId, { ...record, uri: uri.toString(), path: vscode.workspace.asRelativePath(uri) });
+    reportFile: (runId, file, state, note) => {
+      const { root, launchKind, ...record } = file;
+      const uri = uriOf(root, file.entry);
+      // The panel names the files the fix changes, which need not be the file that was run.
+      const changed = Object.keys(record.changedFiles).sort().map((f) => vscode.workspace.asRelativePath(uriOf(root, f)));
+      panel.reportFile(runId, { ...record, uri: uri.toString(), path: vscode.workspace.asRelativePath(uri), changed, cleanWords: CLEAN_RUN_WORDS[launchKind ?? 'run'] }, state, note);
     },
-    finishRun: (runId, status) => {
-      panel.finishRun(runId, status);
+    moveFile: (runId, entry, state, note) => panel.moveFile(runId, entry, state, note),
+    endHealing: (runId, cutShort) => {
+      panel.endHealing(runId, cutShort);
       panel.setRunning(false);
     },
-    markReverted: (runId, entry) => panel.markReverted(runId, entry),
+    noteRun: (runId, note) => panel.noteRun(runId, note),
   };
 }

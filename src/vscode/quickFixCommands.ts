@@ -1,24 +1,27 @@
 // What a chosen quick fix does. A rule fix is verified by running the fixed program in the sandbox,
 // made as the run that found the error was (its driver, arguments and environment image), before it
 // touches the document; "Fix with AI" asks the model in a cancellable progress, verifies its
-// fix the same way, and applies it only if it holds.
+// fix the same way, and applies it only if it holds. Each is a run of its own in the Fix Attempts
+// panel (lightbulbRuns.ts).
 import * as vscode from 'vscode';
 import { COMMANDS } from '../contract/editorPanelContract';
 import { problemText } from '../core/errors/expectedExits';
 import { fileText, hasFile } from '../core/files/fileTexts';
 import { applyEdits } from '../core/fixes/fixTypes';
+import { endingOf } from '../core/heal/fixLifecycle';
 import { healFile } from '../core/heal/healFile';
 import type { FileHealRecord } from '../core/heal/ledger';
 import { modelFailureLine } from '../core/model/modelFailure';
 import type { Verdict } from '../core/heal/progress';
+import { verifiedFixRecord } from '../core/heal/verifiedFixRecord';
 import { verifyFix } from '../core/heal/verifyFix';
 import type { EditorEnvironments } from './editorEnvironments';
 import { applyFileTexts, applyTextEdits, StaleDocumentError } from './fileEdits';
 import { vetRequirementChanges } from './installApproval';
 import type { ModelProvider } from './modelProvider';
+import type { LightbulbRuns } from './lightbulbRuns';
 import type { Notifications, NoticeSeverity } from './notifications';
 import type { QuickFixArgs, QuickFixProvider } from './quickFixes';
-import type { HealRunSink } from './healRunTypes';
 import type { DiagnosedError, RunDiagnostics } from './runDiagnostics';
 import type { RunGate } from './runGate';
 import type { RunnerProvider } from './runnerProvider';
@@ -29,7 +32,8 @@ export interface QuickFixDeps {
   diagnostics: RunDiagnostics;
   runners: RunnerProvider;
   models: ModelProvider;
-  sink?: HealRunSink;
+  /** Records each chosen fix as a run in the Fix Attempts panel. */
+  runs: LightbulbRuns;
   gate: RunGate;
   /** The same environment images Run & Self-Heal uses, so a fix is verified where the error was found. */
   environments: EditorEnvironments;
@@ -46,7 +50,6 @@ export interface QuickFixOutcome {
 
 export class QuickFixCommands {
   last: QuickFixOutcome | undefined;
-  private aiRuns = 0;
   private fixRuns = 0;
 
   constructor(private readonly deps: QuickFixDeps) {}
@@ -69,10 +72,12 @@ export class QuickFixCommands {
     const approved = new Set<string>();
     const vetoed = await vetRequirementChanges(this.deps.gate.questions, origin.files, fixed, approved);
     if (vetoed) return this.report({ applied: false, message: vetoed });
-    const imageFor = await this.deps.environments.imageFor(settings, approved);
+    const runId = this.deps.runs.start('Rule fix', origin.entry);
+    const started = Date.now();
     const verified = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Self-Heal: verifying: ${candidate.description}`, cancellable: true },
-      async (_progress, token) => {
+      async (progress, token) => {
+        const imageFor = await this.deps.environments.imageFor(settings, approved, (message) => progress.report({ message }));
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
         const runner = await this.deps.runners.runnerFor(settings);
@@ -80,24 +85,30 @@ export class QuickFixCommands {
         return verifyFix({ recipe: origin.recipe, before, fixed }, { runner, limits: settings.limits, imageFor, signal: controller.signal });
       },
     );
+    const record = verifiedFixRecord({ ...origin, files: origin.files, fixed, fix: candidate }, verified, Date.now() - started);
+    const ending = { root: origin.root, files: origin.files, record };
     if (verified.kind === 'not-ran') {
+      this.deps.runs.end(runId, ending, endingOf(record, false, 'auto'));
       const message = verified.result?.reason === 'cancelled' ? 'Self-Heal: cancelled; nothing was changed.' : `Self-Heal: the fix could not be verified: ${verified.why}`;
-      return this.report({ applied: false, message });
+      return this.report({ applied: false, message, record });
     }
     const { verdict, error: afterError, result: after } = verified;
     if (verdict !== 'clean' && verdict !== 'progress') {
+      this.deps.runs.end(runId, ending, 'not-healed');
       const how = afterError ? problemText(afterError) : 'it did not run';
-      return this.report({ applied: false, verdict, message: `Self-Heal: ${candidate.description}: did not hold (the re-run failed with ${how}); nothing was changed.` });
+      return this.report({ applied: false, verdict, record, message: `Self-Heal: ${candidate.description}: did not hold (the re-run failed with ${how}); nothing was changed.` });
     }
     try {
       await applyTextEdits(origin.root, candidate.edits, { uri, version: args.version });
     } catch (error) {
-      if (error instanceof StaleDocumentError) return this.report({ applied: false, verdict, message: `Self-Heal: not applied: ${error.message}` });
-      throw error;
+      if (!(error instanceof StaleDocumentError)) throw error;
+      this.deps.runs.end(runId, ending, 'failed', `not applied: ${error.message}`);
+      return this.report({ applied: false, verdict, record, message: `Self-Heal: not applied: ${error.message}` });
     }
+    this.deps.runs.end(runId, ending, 'applied');
     const edited = [...new Set(candidate.edits.map((e) => e.file))];
     this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, recipe: origin.recipe, batch: this.nextBatch(), edited, files: fixed, stdoutBytes: after.stdoutBytes }, afterError, versionsOf(origin.root, fixed));
-    return this.report({ applied: true, verdict, message: `Self-Heal: ${candidate.description}: applied (verified: ${verdict === 'clean' ? 'the program runs clean' : 'the program gets further'}).` }, 'info');
+    return this.report({ applied: true, verdict, record, message: `Self-Heal: ${candidate.description}: applied (verified: ${verdict === 'clean' ? 'the program runs clean' : 'the program gets further'}).` }, 'info');
   }
 
   async fixWithAi(args: QuickFixArgs): Promise<QuickFixOutcome> {
@@ -112,8 +123,7 @@ export class QuickFixCommands {
       this.deps.notifications.offer('warning', 'Self-Heal: no model is set up. Set an API key, or point selfHeal.model.baseUrl at a local server.', { 'Set API Key': () => vscode.commands.executeCommand(COMMANDS.setApiKey) });
       return (this.last = { applied: false, message: 'Self-Heal: no model is set up.' });
     }
-    const runId = `ai-${Date.now()}-${++this.aiRuns}`;
-    this.deps.sink?.startRun({ id: runId, title: `Fix with AI: ${origin.entry}` });
+    const runId = this.deps.runs.start('Fix with AI', origin.entry);
     const record = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Self-Heal: asking ${model.model} to fix ${origin.entry}`, cancellable: true },
       async (progress, token) => {
@@ -121,17 +131,17 @@ export class QuickFixCommands {
         token.onCancellationRequested(() => controller.abort());
         const runner = await this.deps.runners.runnerFor(settings);
         const { entry, driver, ...input } = origin.recipe;
-        const imageFor = await this.deps.environments.imageFor(settings, new Set());
+        const imageFor = await this.deps.environments.imageFor(settings, new Set(), (message) => progress.report({ message }));
         return healFile({ files: origin.files, entry, driver }, {
-          runner, limits: settings.limits, rules: false, model, maxAttempts: settings.fix.maxAttempts, keepPartial: true, signal: controller.signal, imageFor, ...input,
+          runner, limits: settings.limits, rules: false, model, maxAttempts: settings.fix.maxAttempts, keepPartial: true, signal: controller.signal, imageFor, tokenBudget: settings.model.maxTokensPerHeal, ...input,
           onProgress: (p) => progress.report({ message: p.attempt === 0 ? 'running' : `attempt ${p.attempt}/${p.maxAttempts}: ${p.step === 'asking the model' ? `asking ${model.model}` : p.step}` }),
         });
       },
     );
     const changed = record.outcome === 'cancelled' ? {} : record.changedFiles;
+    const ending = { root: origin.root, files: origin.files, record };
     if (Object.keys(changed).length === 0) {
-      this.deps.sink?.updateFile(runId, { ...record, changedFiles: {}, root: origin.root });
-      this.deps.sink?.finishRun(runId, record.outcome === 'cancelled' ? 'cancelled' : 'not-healed');
+      this.deps.runs.end(runId, ending, endingOf(record, false, 'auto'));
       // A model that could not be used is named, with the cause and the ways to look into it.
       const failure = record.outcome === 'cancelled' ? undefined : record.modelFailure;
       const why = record.outcome === 'cancelled' ? 'cancelled; nothing was changed' : `no verified fix was found (${failure ? modelFailureLine(failure) : record.stopReason})`;
@@ -140,14 +150,12 @@ export class QuickFixCommands {
     try {
       await applyFileTexts(origin.root, changed, origin.files);
     } catch (error) {
-      this.deps.sink?.updateFile(runId, { ...record, changedFiles: {}, root: origin.root });
-      this.deps.sink?.finishRun(runId, 'failed');
-      if (error instanceof StaleDocumentError) return this.report({ applied: false, record, message: `Self-Heal: not applied: ${error.message}` });
-      throw error;
+      if (!(error instanceof StaleDocumentError)) throw error;
+      this.deps.runs.end(runId, ending, 'failed', `not applied: ${error.message}`);
+      return this.report({ applied: false, record, message: `Self-Heal: not applied: ${error.message}` });
     }
-    // Undone with Ctrl+Z; the panel shows the story but offers no Revert for it.
-    this.deps.sink?.updateFile(runId, { ...record, changedFiles: {}, root: origin.root });
-    this.deps.sink?.finishRun(runId, record.outcome === 'healed' ? 'healed' : 'not-healed');
+    // Undone with Ctrl+Z, or Revert This Fix in the panel.
+    this.deps.runs.end(runId, ending, 'applied');
     const files = { ...origin.files, ...changed };
     this.deps.diagnostics.show({ root: origin.root, entry: origin.entry, recipe: origin.recipe, batch: this.nextBatch(), edited: Object.keys(changed), files, stdoutBytes: record.lastRun.stdoutBytes }, record.outcome === 'healed' ? null : record.lastRun.error, versionsOf(origin.root, files));
     const kept = record.attempts.filter((a) => a.outcome === 'healed' || a.outcome === 'progress').map((a) => a.fix?.description).join('; ');

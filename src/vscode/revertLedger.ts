@@ -35,6 +35,24 @@ export class RevertLedger {
     return reverted;
   }
 
+  /**
+   * The user took a fix out by hand (Ctrl+Z, or typing the old text back): once every file it changed
+   * holds its text from before the fix again, the fix is reverted, so the panel stops saying it is
+   * applied and Revert This Fix stops offering it. `textOf` gives an open document's text, or
+   * undefined for a file that is not open (then nothing is concluded).
+   */
+  noticeEdited(isEdited: (root: string, file: string) => boolean, textOf: (root: string, file: string) => string | undefined): void {
+    const touched = this.applied.filter((fix) => Object.keys(fix.after).some((changed) => isEdited(fix.root, changed)));
+    const undone = touched.filter((fix) => Object.keys(fix.after).every((changed) => {
+      const before = fix.before[changed];
+      return before !== undefined && before !== fix.after[changed] && textOf(fix.root, changed) === before;
+    }));
+    for (const fix of undone) {
+      this.applied = this.applied.filter((a) => a !== fix);
+      this.onReverted(fix.runId, fix.entry);
+    }
+  }
+
   /** Revert This Fix (the panel): one file's fixes from one run. */
   async revertFile(runId: unknown, entry: unknown): Promise<string[]> {
     const matching = this.applied.filter((a) => a.runId === runId && a.entry === entry);

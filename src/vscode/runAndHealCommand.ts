@@ -1,31 +1,29 @@
 // "Run & Self-Heal" (a file or the workspace), "Run Without Healing" and Retry: save, find the
 // targets with each program's run configuration, and hand them to the shared heal workflow
-// (healWithProgress.ts); concludeHeal.ts ends each file and runNotices.ts tells the user what they
-// must know of the run. A run made again from a limit's action carries its overrides (one limit
-// raised, or output past the cap discarded).
+// (healWithProgress.ts); concludeHeal.ts ends each file as its heal ends, and runNotices.ts tells
+// the user what they must know of the run. A fix shown for a choice does not hold the run: the run
+// ends, and the fix waits (fixDecisions.ts). A run made again from a limit's action carries its
+// overrides (one limit raised, or output past the cap discarded).
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { HealTarget } from '../core/heal/healTargets';
+import type { FileHealRecord } from '../core/heal/ledger';
+import type { SelfHealSettings } from '../core/settings/settingsModel';
 import { RunSetError } from '../core/program/runSet';
-import type { Channels } from './channels';
-import { concludeHeal, documentVersions, statusOfAll } from './concludeHeal';
-import type { EditorEnvironments } from './editorEnvironments';
+import { concludeHeal, documentVersions } from './concludeHeal';
 import { fileTargetAt, saveRunFiles, workspaceTargets } from './editorTargets';
 import type { EngineProblemNotifier } from './engineProblems';
-import type { FixPreview } from './fixPreview';
+import type { FixDecisions } from './fixDecisions';
 import type { HealOutcome, HealRunSink } from './healRunTypes';
-import { healWithProgress } from './healWithProgress';
-import type { ModelProvider } from './modelProvider';
+import { healWithProgress, type HealWithProgressDeps } from './healWithProgress';
 import type { Notifications } from './notifications';
-import { RevertLedger } from './revertLedger';
+import type { RevertLedger } from './revertLedger';
 import type { RunConfigurations } from './runConfigurations';
 import { uriOf, type RunDiagnostics } from './runDiagnostics';
-import type { RunGate } from './runGate';
-import type { RunnerProvider } from './runnerProvider';
 import { announceRun } from './runNotices';
 import { overridesPhrase, withOverrides, type RunOverrides } from './runNeeds';
 import { readSettings } from './settings';
-import type { EngineStatusBar } from './statusBar';
+import { announceFailingTests, failingTestsAfter, failingTestsOfWorkspace, type FailingTests } from './testsAfterRun';
 
 export type { HealOutcome, HealRunSink } from './healRunTypes';
 
@@ -34,25 +32,20 @@ const BUSY = 'Self-Heal: a run is in progress; stop it first.';
 const UNSAVED = 'Self-Heal: some files could not be saved, so nothing was run.';
 const NO_FILES = 'Self-Heal: no Python files to run here (virtual environments, site-packages, node_modules and build folders are left out).';
 
-export interface RunAndHealDeps {
-  channels: Channels;
-  runners: RunnerProvider;
-  models: ModelProvider;
+export interface RunAndHealDeps extends HealWithProgressDeps {
   diagnostics: RunDiagnostics;
-  statusBar: EngineStatusBar;
   problems: EngineProblemNotifier;
-  preview: FixPreview;
+  /** Applies fixes, or shows them for a choice. */
+  decisions: FixDecisions;
+  /** The applied fixes, for Revert. */
+  ledger: RevertLedger;
   sink?: HealRunSink;
-  gate: RunGate;
-  /** The environment images, asking before a workspace's requirements are installed. */
-  environments: EditorEnvironments;
   notifications: Notifications;
   configs: RunConfigurations;
 }
 
 export class RunAndHealCommand {
   private running: AbortController | undefined;
-  private readonly ledger = new RevertLedger((runId, entry) => this.deps.sink?.markReverted(runId, entry), (severity, message) => void this.deps.notifications.show(severity, message));
   private lastRunId: string | undefined;
   private runCount = 0;
   lastOutcome: HealOutcome | undefined;
@@ -73,7 +66,8 @@ export class RunAndHealCommand {
   async run(target: unknown, heal: boolean, overrides?: RunOverrides): Promise<HealOutcome | undefined> {
     const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
     if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED);
-    if (!uri || !uri.fsPath.endsWith('.py')) return this.refuse('Self-Heal: open a Python file (.py) to run it.');
+    // A diff's side (a fix's preview, the panel's diffs) is not a file that can be run.
+    if (!uri || uri.scheme !== 'file' || !uri.fsPath.endsWith('.py')) return this.refuse('Self-Heal: open a Python file (.py) to run it.');
     if (this.running) return this.refuse(BUSY);
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
     if (!(await saveRunFiles(root))) return this.refuse(UNSAVED);
@@ -96,7 +90,7 @@ export class RunAndHealCommand {
     const targets = await this.targets(() => workspaceTargets(root, readSettings(folder.uri).workspaceInclude, selection));
     if (!targets) return undefined;
     if (targets.length === 0) return this.refuse(NO_FILES);
-    return this.execute(targets, true, `Run & Self-Heal: ${targets.length} file${targets.length === 1 ? '' : 's'} in ${folder.name}`);
+    return this.execute(targets, true, `Run & Self-Heal: ${targets.length} file${targets.length === 1 ? '' : 's'} in ${folder.name}`, undefined, 'workspace');
   }
 
   /** Retry (the panel): heals the file again; `entry` is relative to a workspace folder. */
@@ -111,12 +105,12 @@ export class RunAndHealCommand {
 
   /** Undoes the fixes the last run applied, file by file, where the file still holds them. */
   revertLastRun(): Promise<string[]> {
-    return this.ledger.revertRun(this.lastRunId);
+    return this.deps.ledger.revertRun(this.lastRunId);
   }
 
   /** Revert This Fix (the panel): one file's fixes from one run. */
   revertFix(args: { runId?: unknown; entry?: unknown } | undefined): Promise<string[]> {
-    return this.ledger.revertFile(args?.runId, args?.entry);
+    return this.deps.ledger.revertFile(args?.runId, args?.entry);
   }
 
   private async targets(find: () => Promise<HealTarget[] | HealTarget>): Promise<HealTarget[] | undefined> {
@@ -129,7 +123,8 @@ export class RunAndHealCommand {
     }
   }
 
-  private async execute(targets: HealTarget[], heal: boolean, title: string, overrides?: RunOverrides): Promise<HealOutcome[]> {
+  /** `workspace`: the folders' suites run once after the programs (one file's run checks the tests that import it). */
+  private async execute(targets: HealTarget[], heal: boolean, title: string, overrides?: RunOverrides, scope: 'file' | 'workspace' = 'file'): Promise<HealOutcome[]> {
     const allowed = await this.deps.gate.settingsFor(uriOf(targets[0].root, targets[0].launch.target), { model: heal });
     if ('refused' in allowed) return this.refuse(allowed.refused) ?? [];
     const found = await this.deps.configs.inputsFor(targets);
@@ -140,34 +135,65 @@ export class RunAndHealCommand {
     this.running = controller;
     void vscode.commands.executeCommand('setContext', 'selfHeal.running', true);
     const runId = `run-${Date.now()}-${++this.runCount}`;
-    this.deps.sink?.startRun({ id: runId, title });
+    // Fixes still waiting for these files were made from texts this run may change.
+    await this.deps.decisions.supersede(targets[0].root, targets.map((t) => t.launch.target));
+    this.deps.sink?.startRun({ id: runId, title, entries: targets.map((t) => t.launch.target) });
     this.lastRunId = runId;
+    const outcomes: HealOutcome[] = [];
     try {
       this.deps.channels.startRun(`▶ ${title}  (image ${settings.image}${overridesPhrase(settings.limits, overrides, outputOverflow)})`);
       found.described.forEach((line) => this.deps.channels.log.info(line));
-      const records = await healWithProgress(this.deps, { targets, settings, heal, controller, title, inputs: found.inputs, outputOverflow });
-      const outcomes: HealOutcome[] = [];
-      for (const [index, record] of records.entries()) {
-        const target = targets[index];
-        const versions = documentVersions(target.root, Object.keys(target.files));
-        const how = { mode: heal ? ('heal' as const) : ('check' as const), input: found.inputs.get(target), notify: targets.length === 1 };
-        const outcome = await concludeHeal({ ...this.deps, ledger: this.ledger }, { target, record, versions, settings, runId, how });
-        outcomes.push(outcome);
-        // The panel offers Revert This Fix only for what is in the file.
-        this.deps.sink?.updateFile(runId, { ...record, changedFiles: outcome.applied.length > 0 ? record.changedFiles : {}, root: target.root });
-      }
-      this.deps.sink?.finishRun(runId, statusOfAll(records));
+      const mode = heal ? ('heal' as const) : ('check' as const);
+      let tests: FailingTests | undefined;
+      await healWithProgress(this.deps, {
+        targets, settings, heal, controller, title, inputs: found.inputs, outputOverflow,
+        onRecord: async (target, record) => {
+          const versions = documentVersions(target.root, Object.keys(target.files));
+          const how = { mode, input: found.inputs.get(target), notify: targets.length === 1 };
+          const tests = heal && scope === 'file' && targets.length === 1 ? await this.failingTests(target, record, settings, controller.signal) : undefined;
+          outcomes[targets.indexOf(target)] = await concludeHeal(this.deps, { target, record, versions, settings, runId, how, testsNote: tests?.words });
+          if (tests) announceFailingTests(this.deps.notifications, record.entry, tests);
+        },
+        afterward: scope === 'workspace' ? async (report) => void (tests = await this.workspaceTests(targets, outcomes, settings, controller.signal, report)) : undefined,
+      });
+      if (tests) this.deps.sink?.noteRun?.(runId, tests.words);
+      this.deps.sink?.endHealing(runId);
       announceRun({ ...this.deps, showLog: () => this.deps.channels.log.show() }, {
-        files: outcomes.map((outcome, index) => ({ root: targets[index].root, outcome })), healing: heal, auto: settings.fix.applyMode === 'auto',
+        files: outcomes.map((outcome, index) => ({ root: targets[index].root, outcome, kind: targets[index].launch.kind })), healing: heal, auto: settings.fix.applyMode === 'auto', runner: settings.runner,
         model: await this.deps.models.availability(settings), rerun: () => this.run(uriOf(targets[0].root, targets[0].launch.target), true),
-        revert: (entries) => this.ledger.revertRun(runId, entries),
+        revert: (entries) => this.deps.ledger.revertRun(runId, entries), tests,
       });
       this.lastOutcome = outcomes[outcomes.length - 1];
       this.lastOutcomes = outcomes;
       return outcomes;
+    } catch (error) {
+      this.deps.sink?.endHealing(runId, controller.signal.aborted ? 'cancelled' : 'failed');
+      throw error;
     } finally {
       this.running = undefined;
       void vscode.commands.executeCommand('setContext', 'selfHeal.running', false);
+    }
+  }
+
+  /** The tests that import a clean or healed file and fail; a failure to run them is logged, never the run's. */
+  private async failingTests(target: HealTarget, record: FileHealRecord, settings: SelfHealSettings, signal: AbortSignal): Promise<FailingTests | undefined> {
+    try {
+      return await failingTestsAfter(target, record, { runner: await this.deps.runners.runnerFor(settings), settings, signal });
+    } catch (error) {
+      this.deps.channels.log.warn(`the tests that import ${record.entry} could not be run: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** The workspace's failing tests after its programs; a failure to run them is logged, never the run's. */
+  private async workspaceTests(targets: HealTarget[], outcomes: HealOutcome[], settings: SelfHealSettings, signal: AbortSignal, report: (message: string) => void): Promise<FailingTests | undefined> {
+    try {
+      const ran = targets.map((target, index) => ({ target, record: outcomes[index]?.record })).filter((one): one is { target: HealTarget; record: FileHealRecord } => one.record !== undefined);
+      const environment = await this.deps.environments.testEnvironmentFor(settings);
+      return await failingTestsOfWorkspace(ran, { runner: await this.deps.runners.runnerFor(settings), settings, signal, environment, log: (line) => this.deps.channels.log.info(line), onSuite: () => report('running the tests') });
+    } catch (error) {
+      this.deps.channels.log.warn(`the workspace's tests could not be run: ${(error as Error).message}`);
+      return undefined;
     }
   }
 

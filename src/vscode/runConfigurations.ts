@@ -5,7 +5,8 @@
 import * as path from 'path';
 import type * as vscode from 'vscode';
 import { FileRefusedError, readFileSafely } from '../core/files/safeFileRead';
-import { isProgram, type HealTarget, type RunInput } from '../core/heal/healTargets';
+import type { HealTarget, RunInput } from '../core/heal/healTargets';
+import { isProgram } from '../core/program/launch';
 import { configurationFrom, describeConfiguration, EMPTY_RUN_CONFIGURATION, isEmptyConfiguration, type RunConfiguration } from '../core/program/runConfiguration';
 import { uriOf } from './runDiagnostics';
 

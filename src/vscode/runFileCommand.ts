@@ -1,38 +1,39 @@
 // "Self-Heal: Run Python File in Sandbox": saves the file, runs it through the runner with its run
-// configuration and live output, progress with Cancel, and reports engine problems with actions and
-// a program that needs input or arguments, or hit a limit, with what answers it.
+// configuration and live output, in the environment image of the workspace's requirements (the
+// same one Run & Self-Heal uses, installed as a step of the run's progress), progress with Cancel.
+// runFileReport.ts says how it ended.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { errorsOfRun } from '../core/errors/runErrors';
-import { problemText } from '../core/errors/expectedExits';
-import type { RunInput } from '../core/heal/healTargets';
-import { formatSize } from '../core/run/limits';
-import { discardedPhrase, endingPhrase, limitOf, succeeded } from '../core/run/runEnding';
-import { collectRunSet, RunSetError } from '../core/program/runSet';
-import type { RunResult } from '../core/run/runTypes';
+import { hasFile } from '../core/files/fileTexts';
+import type { HealTarget, RunInput } from '../core/heal/healTargets';
+import { pythonFilesOf } from '../core/heal/healRun';
+import { setupFailureOfInstall, type SetupFailure } from '../core/heal/setupFailure';
+import { RunSetError } from '../core/program/runSet';
+import { SANDBOX_WORK_DIR, type RunResult } from '../core/run/runTypes';
 import type { SelfHealSettings } from '../core/settings/settingsModel';
-import type { Channels } from './channels';
-import type { EngineProblemNotifier } from './engineProblems';
+import type { EditorEnvironments } from './editorEnvironments';
+import { fileTargetAt } from './editorTargets';
 import type { RunConfigurations } from './runConfigurations';
+import { reportNotStarted, reportRunResult, type RunFileReportDeps } from './runFileReport';
 import type { RunnerProvider } from './runnerProvider';
 import type { RunGate } from './runGate';
-import { LIMIT_SETTINGS, overridesPhrase, reportNeed, withOverrides, type RunOverrides } from './runNeeds';
-import type { Notifications } from './notifications';
-import type { EngineStatusBar } from './statusBar';
+import { overridesPhrase, withOverrides, type RunOverrides } from './runNeeds';
 
-export interface RunFileDeps {
-  channels: Channels;
+export interface RunFileDeps extends RunFileReportDeps {
   runners: RunnerProvider;
-  statusBar: EngineStatusBar;
-  problems: EngineProblemNotifier;
   gate: RunGate;
   configs: RunConfigurations;
-  notifications: Notifications;
+  environments: EditorEnvironments;
 }
+
+/** A run ends with the program's result, or before it started: its environment could not be made. */
+type Executed = { result: RunResult } | { setupFailure: SetupFailure; cancelled: boolean };
 
 export class RunFileCommand {
   private running: AbortController | undefined;
   lastResult: RunResult | undefined;
+  /** Why the last run did not start (its environment), for the integration tests. */
+  lastSetupFailure: SetupFailure | undefined;
   lastRefusal: string | undefined;
   /** The log line of the last run, for the integration tests. */
   lastLogLine: string | undefined;
@@ -51,31 +52,41 @@ export class RunFileCommand {
     if ('refused' in allowed) return this.refuse(allowed.refused);
     const settings = { ...allowed.settings, limits: withOverrides(allowed.settings.limits, overrides), outputOverflow: overrides?.outputOverflow ?? allowed.settings.outputOverflow };
     settings.problems.forEach((problem) => this.deps.channels.log.warn(problem));
-    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
-    let runSet;
+    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
+    let program: HealTarget;
     try {
-      runSet = await collectRunSet(uri.fsPath, { root });
+      // The program's files with the workspace's requirements.txt / pyproject.toml, as Run & Self-Heal takes them.
+      program = await fileTargetAt(uri.fsPath, root);
     } catch (error) {
       if (error instanceof RunSetError) return this.refuse(`Self-Heal: ${error.message}`);
       throw error;
     }
-    const found = await this.deps.configs.inputFor(runSet.root, runSet.entry);
+    const entry = program.launch.target;
+    const found = await this.deps.configs.inputFor(program.root, entry);
     if ('refused' in found) return this.refuse(found.refused);
-    const result = await this.execute(runSet, settings, uri, found.input, overrides);
-    this.lastResult = result;
-    await this.report(result, settings, uri, { files: runSet.files, entry: runSet.entry, stdinGiven: found.input.stdin !== undefined });
-    return result;
+    const executed = await this.execute(program, settings, uri, found.input, overrides);
+    const rerun = () => this.run(uri, overrides);
+    this.lastSetupFailure = 'setupFailure' in executed ? executed.setupFailure : undefined;
+    this.lastResult = 'result' in executed ? executed.result : undefined;
+    if ('setupFailure' in executed) {
+      reportNotStarted(this.deps, executed.setupFailure, uri, rerun, executed.cancelled);
+      return undefined;
+    }
+    this.lastLogLine = reportRunResult(this.deps, executed.result, settings, uri, { files: program.files, entry, stdinGiven: found.input.stdin !== undefined }, rerun);
+    return executed.result;
   }
 
   stop(): void {
     this.running?.abort();
   }
 
-  private async execute(runSet: Awaited<ReturnType<typeof collectRunSet>>, settings: SelfHealSettings, uri: vscode.Uri, input: RunInput, overrides?: RunOverrides): Promise<RunResult> {
+  private async execute(target: HealTarget, settings: SelfHealSettings, uri: vscode.Uri, input: RunInput, overrides?: RunOverrides): Promise<Executed> {
     const name = path.basename(uri.fsPath);
-    const { channels, runners, statusBar } = this.deps;
+    const { channels, runners, statusBar, environments } = this.deps;
     const changed = overridesPhrase(settings.limits, overrides, settings.outputOverflow);
-    channels.startRun(`▶ ${runSet.entry}  (${settings.runner === 'local' ? 'unsandboxed: a plain local process with your permissions' : `image ${settings.image}`}${changed})`);
+    // A local run's folder is new each time, so only the sandbox's frames can be mapped as they come.
+    const places = settings.runner === 'local' ? undefined : { workDir: SANDBOX_WORK_DIR, root: target.root, isRunFile: (file: string) => hasFile(target.files, file) };
+    channels.startRun(`▶ ${target.launch.target}  (${settings.runner === 'local' ? 'unsandboxed: a plain local process with your permissions' : `image ${settings.image}`}${changed})`, places);
     statusBar.show({ kind: 'running', file: name });
     const controller = new AbortController();
     this.running = controller;
@@ -84,48 +95,34 @@ export class RunFileCommand {
     try {
       return await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Self-Heal: running ${name}`, cancellable: true },
-        (_progress, token) => {
+        async (progress, token): Promise<Executed> => {
           token.onCancellationRequested(() => controller.abort());
-          return runner.run({
-            files: runSet.files,
-            entry: runSet.entry,
+          const imageFor = await environments.imageFor(settings, new Set(), (message) => progress.report({ message }));
+          let image: string | undefined;
+          try {
+            image = await imageFor?.(target.files, controller.signal);
+          } catch (error) {
+            return { setupFailure: setupFailureOfInstall(error), cancelled: controller.signal.aborted };
+          }
+          if (image) progress.report({ message: 'running' });
+          const result = await runner.run({
+            files: pythonFilesOf(target.files),
+            entry: target.launch.target,
+            image,
             ...input,
             limits: settings.limits,
             outputOverflow: settings.outputOverflow,
             signal: controller.signal,
             onOutput: (stream, chunk) => channels.appendOutput(stream, chunk),
           });
+          return { result };
         },
       );
     } finally {
+      channels.endOutput();
       this.running = undefined;
       void vscode.commands.executeCommand('setContext', 'selfHeal.running', false);
     }
-  }
-
-  private async report(result: RunResult, settings: SelfHealSettings, uri: vscode.Uri, run: Parameters<typeof errorsOfRun>[1]): Promise<void> {
-    const { channels, statusBar, problems } = this.deps;
-    const limits = settings.limits;
-    this.lastLogLine =
-      `ran ${vscode.workspace.asRelativePath(uri)}: ${result.engine.engine}${result.engine.sandboxed ? '' : ' (unsandboxed)'}, ` +
-      `image ${result.engine.image ?? '-'}, limits ${limits.timeoutMs / 1000}s ${formatSize(limits.memoryBytes)} ${limits.cpus}cpu ` +
-      `${limits.processes}proc net=${limits.network}; ${result.reason}, exit ${result.exitCode ?? '-'}, ${result.durationMs} ms`;
-    channels.log.info(this.lastLogLine);
-    if (result.reason === 'engine-error' && result.engineError) {
-      if (result.engine.runner === 'docker') statusBar.showEngineError(result.engineError);
-      channels.appendProgram(`\n✗ ${result.engineError.message}\n`);
-      void problems.show(result.engineError, () => this.run(uri));
-      return;
-    }
-    statusBar.show({ kind: 'found', engine: result.engine.engine });
-    const errors = errorsOfRun(result, run, settings.limits);
-    const ending = errors[errors.length - 1] ?? null;
-    const entry = vscode.workspace.asRelativePath(uri);
-    if (reportNeed(this.deps, entry, ending, { entry: uri, mode: 'run', limits: settings.limits, notify: true })) {
-      channels.appendProgram(`\n${limitOf(result.reason) ? '■' : '?'} ${problemText(ending!)}${settingFor(result)}\n`);
-      return;
-    }
-    channels.appendProgram(`\n${summaryOf(result, settings)}\n`);
   }
 
   private refuse(message: string, action?: string, command?: string): undefined {
@@ -135,16 +132,4 @@ export class RunFileCommand {
     });
     return undefined;
   }
-}
-
-/** Where the limit a run hit is raised. */
-function settingFor(result: RunResult): string {
-  const limit = limitOf(result.reason);
-  return limit ? `; raise it with ${LIMIT_SETTINGS[limit]}` : '';
-}
-
-function summaryOf(result: RunResult, settings: SelfHealSettings): string {
-  const mark = result.reason === 'cancelled' ? '■' : succeeded(result) ? '✓' : '✗';
-  const discarded = discardedPhrase(result, settings.limits);
-  return `${mark} ${endingPhrase(result, settings.limits)}${discarded ? `; ${discarded}` : ''}${settingFor(result)}`;
 }

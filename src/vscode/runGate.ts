@@ -1,10 +1,14 @@
 // The one gate every path that runs code passes (Run, Run & Self-Heal for a file or the workspace,
 // Run Without Healing, Retry, both quick fixes): it settles which workspace values of sensitive
 // settings count, asking about each new one, and asks once per workspace before unsandboxed runs.
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { dependenciesOf } from '../core/environment/dependencies';
+import { withEnvironmentFiles } from '../core/program/runSet';
 import type { SelfHealSettings } from '../core/settings/settingsModel';
-import { confirmationId, heldLogLine, overrideQuestion, settingsUsedBy, type GuardedSetting, type HeldValue } from '../core/settings/workspaceOverrides';
+import { confirmationId, heldLogLine, MODEL_SETTINGS, overrideQuestion, settingsUsedBy, type GuardedSetting, type HeldValue } from '../core/settings/workspaceOverrides';
 import type { OverrideConfirmations } from './overrideConfirmations';
+import type { ProjectImages } from './projectImage';
 import type { Questions } from './questions';
 import { readGuardedSettings } from './settings';
 
@@ -27,6 +31,8 @@ export interface RunGateDeps {
   confirmations: OverrideConfirmations;
   workspaceState: vscode.Memento;
   log: vscode.LogOutputChannel;
+  /** Chooses the image by the project's Python version; without it runs use the image setting as it is. */
+  images?: ProjectImages;
 }
 
 export class RunGate {
@@ -45,12 +51,13 @@ export class RunGate {
   /** The settings a run of `scope` uses, or why the run is not allowed. */
   async settingsFor(scope: vscode.Uri | undefined, needs: RunNeeds): Promise<{ settings: SelfHealSettings } | { refused: string }> {
     if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED_REFUSED);
-    await this.askAboutWorkspaceValues(scope, (settings) => settingsUsedBy({ runner: settings.runner, usesModel: needs.model && settings.fix.ai }));
+    const buildsEnvironment = await declaresRequirements(scope);
+    await this.askAboutWorkspaceValues(scope, (settings) => settingsUsedBy({ runner: settings.runner, usesModel: needs.model && settings.fix.ai, buildsEnvironment, imageSet: settings.imageSet }));
     const { settings, held } = readGuardedSettings(scope, this.deps.confirmations.isConfirmed);
     for (const { held: value, used } of held) this.deps.log.warn(heldLogLine(value, used));
     if (settings.runner === 'local' && !(await this.localConsent())) return this.refuse(UNSANDBOXED_REFUSED);
     this.lastRefusal = undefined;
-    return { settings };
+    return { settings: await this.withImage(settings, scope) };
   }
 
   /**
@@ -60,22 +67,26 @@ export class RunGate {
    */
   async containerSettingsFor(scope: vscode.Uri | undefined, localRefusal: string): Promise<{ settings: SelfHealSettings } | { refused: string }> {
     if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED_REFUSED);
-    await this.askAboutWorkspaceValues(scope, (settings) => settingsUsedBy({ runner: settings.runner, usesModel: false }));
+    await this.askAboutWorkspaceValues(scope, (settings) => settingsUsedBy({ runner: settings.runner, usesModel: false, buildsEnvironment: true, imageSet: settings.imageSet }));
     const { settings, held } = readGuardedSettings(scope, this.deps.confirmations.isConfirmed);
     for (const { held: value, used } of held) this.deps.log.warn(heldLogLine(value, used));
     if (settings.runner === 'local') return this.refuse(localRefusal);
     this.lastRefusal = undefined;
-    return { settings };
+    return { settings: await this.withImage(settings, scope) };
   }
 
   /**
    * The settings for a request to the model alone (Test Model Connection): nothing runs, so only a
-   * workspace's model.baseUrl is asked about; in an untrusted workspace only the user's values count.
+   * workspace's model provider and base URL are asked about; in an untrusted workspace only the user's values count.
    */
   async modelSettingsFor(scope: vscode.Uri | undefined): Promise<SelfHealSettings> {
     if (!vscode.workspace.isTrusted) return readGuardedSettings(scope, () => false).settings;
-    await this.askAboutWorkspaceValues(scope, () => ['model.baseUrl']);
+    await this.askAboutWorkspaceValues(scope, () => [...MODEL_SETTINGS]);
     return readGuardedSettings(scope, this.deps.confirmations.isConfirmed).settings;
+  }
+
+  private withImage(settings: SelfHealSettings, scope: vscode.Uri | undefined): Promise<SelfHealSettings> {
+    return this.deps.images ? this.deps.images.withImage(settings, scope) : Promise.resolve(settings);
   }
 
   private refuse(reason: string): { refused: string } {
@@ -109,6 +120,16 @@ export class RunGate {
     await this.deps.workspaceState.update(LOCAL_CONSENT, true);
     return true;
   }
+}
+
+/**
+ * Whether a run of `scope` builds an environment image: its folder declares requirements. Only then
+ * is a workspace's package index asked about; a file that cannot be read is the run's refusal to make.
+ */
+async function declaresRequirements(scope: vscode.Uri | undefined): Promise<boolean> {
+  if (!scope || scope.scheme !== 'file') return false;
+  const root = vscode.workspace.getWorkspaceFolder(scope)?.uri.fsPath ?? path.dirname(scope.fsPath);
+  return withEnvironmentFiles({}, root).then((files) => dependenciesOf(files).length > 0, () => false);
 }
 
 function idOf(value: HeldValue): string {

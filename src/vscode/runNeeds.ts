@@ -4,10 +4,11 @@
 import * as vscode from 'vscode';
 import type { NoticeCommand, Notifications } from './notifications';
 import { COMMANDS } from '../contract/editorPanelContract';
-import { EXPECTED_OUTCOME_WORDS, expectedOutcomeOf, problemText } from '../core/errors/expectedExits';
+import { EXPECTED_OUTCOME_WORDS, expectedOutcomeOf, limitOfError, problemText } from '../core/errors/expectedExits';
 import type { PythonError } from '../core/errors/pythonError';
 import { describeBytes, describeSeconds, raisedLimits, type LimitName } from '../core/run/limits';
 import type { OutputOverflow, RunLimits } from '../core/run/runTypes';
+import { readSettings } from './settings';
 import type { EngineStatusBar } from './statusBar';
 
 /** A need's or a limit's action: a button that runs a command. */
@@ -27,17 +28,13 @@ export interface RunAgainArgs {
   uri: string;
   mode: RunMode;
   limit?: { name: LimitName; value: number };
+  /** A limit to double from the settings' value when the run starts (the panel's button, which does not hold the settings). */
+  doubled?: LimitName;
   outputOverflow?: 'discard';
 }
 
 /** The settings that hold each limit: "Change the limit" opens exactly that one. */
 export const LIMIT_SETTINGS: Readonly<Record<LimitName, string>> = { time: 'selfHeal.timeoutSeconds', output: 'selfHeal.outputLimit', memory: 'selfHeal.memory' };
-
-const LIMIT_OF_KIND: Partial<Record<PythonError['kind'], LimitName>> = { timeout: 'time', 'output-limit': 'output', 'memory-limit': 'memory' };
-
-export function limitOfError(error: Pick<PythonError, 'kind'>): LimitName | undefined {
-  return LIMIT_OF_KIND[error.kind];
-}
 
 /** The actions for an error that is an expected exit; none for a bug. `entry` is the program's file. */
 export function needActions(error: PythonError, run: { entry: vscode.Uri; mode: RunMode; limits: RunLimits }): NeedAction[] {
@@ -47,11 +44,9 @@ export function needActions(error: PythonError, run: { entry: vscode.Uri; mode: 
   }
   const limit = limitOfError(error);
   if (!limit) return [];
-  const raised = raisedLimits(run.limits, limit, 2);
-  const value = limit === 'time' ? raised.timeoutMs : limit === 'output' ? raised.outputLimitBytes : raised.memoryBytes;
   const again = (extra: Partial<RunAgainArgs>): unknown[] => [{ uri: run.entry.toString(), mode: run.mode, ...extra }];
   return [
-    { title: 'Run again with 2x the limit', command: COMMANDS.runAgain, arguments: again({ limit: { name: limit, value } }) },
+    { title: 'Run again with 2x the limit', command: COMMANDS.runAgain, arguments: again({ limit: doubledLimit(limit, run.limits) }) },
     ...(limit === 'output' ? [{ title: 'Run again, discarding output past the cap', command: COMMANDS.runAgain, arguments: again({ outputOverflow: 'discard' }) }] : []),
     { title: 'Change the limit', command: 'workbench.action.openSettings', arguments: [LIMIT_SETTINGS[limit]] },
   ];
@@ -61,12 +56,23 @@ export function needActions(error: PythonError, run: { entry: vscode.Uri; mode: 
 export function runAgainFrom(value: unknown): { uri: vscode.Uri; mode: RunMode; overrides: RunOverrides } | undefined {
   const args = value as Partial<RunAgainArgs> | undefined;
   if (typeof args?.uri !== 'string' || !['heal', 'check', 'run'].includes(args.mode as string)) return undefined;
-  const limit = args.limit;
+  const uri = vscode.Uri.parse(args.uri);
+  const limit = args.limit ?? (isLimitName(args.doubled) ? doubledLimit(args.doubled, readSettings(uri).limits) : undefined);
   const limits: Partial<RunLimits> | undefined =
     limit && Number.isFinite(limit.value) && limit.value > 0
       ? limit.name === 'time' ? { timeoutMs: limit.value } : limit.name === 'output' ? { outputLimitBytes: limit.value } : limit.name === 'memory' ? { memoryBytes: limit.value } : undefined
       : undefined;
-  return { uri: vscode.Uri.parse(args.uri), mode: args.mode as RunMode, overrides: { limits, outputOverflow: args.outputOverflow === 'discard' ? 'discard' : undefined } };
+  return { uri, mode: args.mode as RunMode, overrides: { limits, outputOverflow: args.outputOverflow === 'discard' ? 'discard' : undefined } };
+}
+
+function isLimitName(value: unknown): value is LimitName {
+  return value === 'time' || value === 'output' || value === 'memory';
+}
+
+/** One limit at twice its value in `limits`, as "Run again with 2x the limit" asks. */
+function doubledLimit(name: LimitName, limits: RunLimits): { name: LimitName; value: number } {
+  const raised = raisedLimits(limits, name, 2);
+  return { name, value: name === 'time' ? raised.timeoutMs : name === 'output' ? raised.outputLimitBytes : raised.memoryBytes };
 }
 
 /** What a run made again changes, for the first line of its output: "; time limit 60 s for this run". */

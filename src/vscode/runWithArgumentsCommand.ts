@@ -23,7 +23,8 @@ export class RunWithArgumentsCommand {
   /** `target`: a file's Uri or its string (a notification's button), else the active editor's file. */
   async runWithArguments(target?: unknown): Promise<unknown> {
     const uri = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : vscode.window.activeTextEditor?.document.uri;
-    if (!uri || !uri.fsPath.endsWith('.py')) {
+    // A fix's diff shows a file that is not on disk: it cannot be run.
+    if (!uri || uri.scheme !== 'file' || !uri.fsPath.endsWith('.py')) {
       void vscode.window.showWarningMessage('Self-Heal: open a Python file (.py) to run it with arguments.');
       return undefined;
     }

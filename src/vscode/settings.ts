@@ -20,7 +20,8 @@ export function readGuardedSettings(scope: vscode.Uri | undefined, confirmed: Is
     if (!isGuarded(key)) return config.get(key);
     const choice = chooseGuardedValue(key, config.inspect(key) ?? {}, confirmed);
     for (const value of choice.held) held.set(`${value.scope}:${value.key}`, { held: value, used: choice });
-    return choice.value;
+    // Unset is not the same as set to the default: a set image wins over the project's Python version.
+    return choice.from === 'default' ? undefined : choice.value;
   });
   return { settings, held: [...held.values()] };
 }

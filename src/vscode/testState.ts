@@ -1,11 +1,15 @@
 // The hidden `_selfHeal.testState` command's answer: what a user would see (output, status bar,
-// problems, quick fixes, the question being asked), read back by the integration tests.
+// problems, quick fixes, the fixes waiting for a choice and whether their diff's Apply/Discard title
+// actions show), read back by the integration tests.
 import * as vscode from 'vscode';
 import type { Channels } from './channels';
+import type { EditorEnvironments } from './editorEnvironments';
 import type { EngineProblemNotifier } from './engineProblems';
+import type { FixDecisions } from './fixDecisions';
 import type { FixPreview } from './fixPreview';
 import type { ModelProvider } from './modelProvider';
 import type { Notifications } from './notifications';
+import type { ProjectImages } from './projectImage';
 import type { Questions } from './questions';
 import type { QuickFixCommands } from './quickFixCommands';
 import type { QuickFixProvider } from './quickFixes';
@@ -26,15 +30,19 @@ export interface TestStateSources {
   quickFixes: QuickFixProvider;
   quickFixCommands: QuickFixCommands;
   preview: FixPreview;
+  decisions: FixDecisions;
   questions: Questions;
   gate: RunGate;
+  images: ProjectImages;
   models: ModelProvider;
   notifications: Notifications;
   connectionTest: TestConnectionCommand;
+  environments: EditorEnvironments;
   activationMs: number;
 }
 
 export function testStateOf(s: TestStateSources) {
+  const waitingFixes = s.decisions.waitingFixes();
   return {
     programOutput: s.channels.programText,
     statusBar: s.statusBar.text,
@@ -46,15 +54,27 @@ export function testStateOf(s: TestStateSources) {
     notifications: [...s.notifications.shown],
     lastConnectionTest: s.connectionTest.last,
     lastResult: s.runFile.lastResult,
+    /** Why Run Python File's last program did not start: its environment could not be made. */
+    lastSetupFailure: s.runFile.lastSetupFailure,
+    /** What installing requirements showed: the progress notification's messages and the log's lines. */
+    installShown: { progress: [...s.environments.shown.progress], log: [...s.environments.shown.log] },
     lastRefusal: s.heal.lastRefusal ?? s.runFile.lastRefusal,
     lastLogLine: s.runFile.lastLogLine,
     lastEngineProblem: s.problems.lastMessage,
     lastHeal: s.heal.lastOutcome,
+    /** A Run & Self-Heal (file or workspace) has not ended yet. */
+    healRunning: s.heal.busy,
     lastQuickFix: s.quickFixCommands.last,
     quickFixTitles: s.quickFixes.lastTitles,
-    pendingQuestion: s.preview.pendingQuestion,
+    pendingQuestion: waitingFixes[waitingFixes.length - 1]?.question,
+    waitingFixes,
+    /** The `selfHeal.fixPreviewActive` context key: Apply and Discard show in the active diff's title bar. */
+    fixPreviewActive: s.preview.active,
     questionsAsked: [...s.questions.asked],
     lastGateRefusal: s.gate.lastRefusal,
+    /** The image the last run chose by the project's Python version, and why. */
+    lastImageChoice: s.images.last,
+    lastImageLogLine: s.images.lastLogLine,
     lastKeyRefusal: s.models.lastKeyRefusal,
     diagnostics: s.diagnostics.all().map(({ uri, diagnostics }) => ({
       file: vscode.workspace.asRelativePath(uri),

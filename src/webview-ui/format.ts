@@ -1,30 +1,83 @@
 // Words and numbers the panel shows. No DOM here, so the unit tests cover it under Node.
+import type { FixState } from '../core/heal/fixLifecycle';
 import type { AttemptOutcome, FileOutcome } from '../core/heal/ledger';
 import type { PythonError } from '../core/errors/pythonError';
-import type { RunStatus } from '../webview/protocol';
+import type { PanelFile, PanelRun } from '../webview/protocol';
 
-/** Label and a one-character icon (hidden from screen readers: the label says it). */
-export const RUN_STATUS: Record<RunStatus, { label: string; icon: string }> = {
-  running: { label: 'Running', icon: '◌' },
-  healed: { label: 'Healed', icon: '✓' },
-  'not-healed': { label: 'Not healed', icon: '✗' },
-  cancelled: { label: 'Cancelled', icon: '■' },
-  failed: { label: 'Failed', icon: '!' },
-  'needs-input': { label: 'Needs input', icon: '?' },
-  'needs-arguments': { label: 'Needs arguments', icon: '?' },
-  'stopped-at-limit': { label: 'Stopped at a limit', icon: '■' },
+/**
+ * A run's status: label, a one-character icon (hidden from screen readers: the label says it), and
+ * the words for a count of files in that state.
+ */
+export const FIX_STATE: Record<FixState, { label: string; icon: string; count: string }> = {
+  running: { label: 'Running', icon: '◌', count: 'running' },
+  waiting: { label: 'Waiting for your choice', icon: '?', count: 'waiting for your choice' },
+  applied: { label: 'Fix applied', icon: '✓', count: 'applied' },
+  discarded: { label: 'Fix discarded', icon: '⊘', count: 'discarded' },
+  reverted: { label: 'Fix reverted', icon: '↶', count: 'reverted' },
+  cancelled: { label: 'Cancelled', icon: '■', count: 'cancelled' },
+  failed: { label: 'Failed', icon: '!', count: 'failed' },
+  // A run's word: its files may have run or only been import-checked; each file says which (cleanWordsOf).
+  clean: { label: 'Clean', icon: '✓', count: 'clean' },
+  'not-healed': { label: 'Not healed', icon: '✗', count: 'not healed' },
+  // Ended with a need, never healed: nothing in the code is at fault, so no check and no cross.
+  'needs-input': { label: 'Needs input', icon: '?', count: 'needing input' },
+  'needs-arguments': { label: 'Needs arguments', icon: '?', count: 'needing arguments' },
+  'stopped-at-limit': { label: 'Stopped at a limit', icon: '■', count: 'stopped at a limit' },
 };
 
-export const FILE_OUTCOME: Record<FileOutcome, { label: string; icon: string }> = {
-  clean: { label: 'Ran clean', icon: '✓' },
-  healed: { label: 'Healed', icon: '✓' },
-  'not-healed': { label: 'Not healed', icon: '✗' },
-  cancelled: { label: 'Cancelled', icon: '■' },
-  'engine-error': { label: 'Engine error', icon: '!' },
-  'needs-approval': { label: 'Needs approval to install', icon: '?' },
-  'needs-input': { label: 'Needs input', icon: '?' },
-  'needs-arguments': { label: 'Needs arguments', icon: '?' },
-  'stopped-at-limit': { label: 'Stopped at a limit', icon: '■' },
+/** A file's label: its state, and for a fix how far it got. */
+export function fileLabel(file: Pick<PanelFile, 'state' | 'outcome' | 'cleanWords'>): string {
+  // A fix may get the program as far as needing input or arguments: the label says both.
+  const need = file.outcome === 'needs-input' || file.outcome === 'needs-arguments' || file.outcome === 'stopped-at-limit';
+  const reached = file.outcome === 'healed' ? 'Healed' : need ? `Got further, now ${FILE_OUTCOME[file.outcome].toLowerCase()}` : 'Got further';
+  switch (file.state) {
+    case 'waiting':
+      return `${reached}, waiting for your choice`;
+    case 'applied':
+      return `${reached}, fix applied`;
+    case 'not-healed':
+      return FILE_OUTCOME[file.outcome];
+    case 'clean':
+      return cleanWordsOf(file);
+    default:
+      return FIX_STATE[file.state].label;
+  }
+}
+
+/** "Ran clean", or for a module only import-checked "Imports cleanly": never "ran" for what did not run. */
+export function cleanWordsOf(file: Pick<PanelFile, 'cleanWords'>): string {
+  const words = file.cleanWords ?? 'ran clean';
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "2 of 4 files done" while healing, then "3 files: 2 applied, 1 not healed", or "1 file". */
+export function runFilesText(run: Pick<PanelRun, 'healing' | 'planned' | 'files'>): string {
+  const total = Math.max(run.planned.length, run.files.length);
+  if (run.healing && run.files.length < total) return `${run.files.length} of ${plural(total, 'file')} done`;
+  const counts = (Object.keys(FIX_STATE) as FixState[])
+    .map((state) => [FIX_STATE[state].count, run.files.filter((f) => f.state === state).length] as const)
+    .concat([['not run', total - run.files.length]])
+    .filter(([, count]) => count > 0);
+  if (counts.length < 2) return plural(total, 'file');
+  return `${plural(total, 'file')}: ${counts.map(([words, count]) => `${count} ${words}`).join(', ')}`;
+}
+
+/** The files other than the entry that its fix changes, or all of them when the entry is not among them. */
+export function changedElsewhere(file: Pick<PanelFile, 'path' | 'changed'>): string[] {
+  return file.changed.length === 1 && file.changed[0] === file.path ? [] : file.changed;
+}
+
+/** How a heal ended, for a file whose state needs no choice (not healed). */
+const FILE_OUTCOME: Record<FileOutcome, string> = {
+  clean: 'Ran clean',
+  healed: 'Healed',
+  'not-healed': 'Not healed',
+  cancelled: 'Cancelled',
+  'engine-error': 'Engine error',
+  'needs-approval': 'Needs approval to install',
+  'needs-input': 'Needs input',
+  'needs-arguments': 'Needs arguments',
+  'stopped-at-limit': 'Stopped at a limit',
 };
 
 export const ATTEMPT_OUTCOME: Record<AttemptOutcome, { label: string; icon: string }> = {

@@ -2,7 +2,7 @@
 // hidden view's page is dropped), says `ready`, and from then on draws every snapshot the host sends:
 // the host's state wins. Buttons post messages; the host decides what they do.
 import { isHostMessage, type PanelState, type WebviewMessage } from '../webview/protocol';
-import { RUN_STATUS } from './format';
+import { FIX_STATE } from './format';
 import { renderPanel, type ViewState } from './render';
 
 interface VsCodeApi {
@@ -48,7 +48,7 @@ function newestWithin(state: PanelState, maxChars: number): PanelState {
 /** Tells screen readers when a run starts or ends, which they would not notice otherwise. */
 function announce(before: PanelState | null, after: PanelState): void {
   const changed = after.runs.find((run) => before?.runs.find((r) => r.id === run.id)?.status !== run.status);
-  if (changed && before) announcer.textContent = `${changed.title}: ${RUN_STATUS[changed.status].label}`;
+  if (changed && before) announcer.textContent = `${changed.title}: ${FIX_STATE[changed.status].label}`;
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -88,9 +88,15 @@ function messageOf(data: DOMStringMap): WebviewMessage | undefined {
       };
     case 'openDiff':
       return { type: 'openDiff', ...ids, attempt: Number(data.attempt) };
+    case 'applyFix':
+    case 'discardFix':
     case 'revertFix':
     case 'retry':
+    case 'runWithArguments':
+    case 'runAgainRaised':
       return { type: data.action, ...ids };
+    case 'copySummary':
+      return { type: 'copySummary', runId: data.run ?? '' };
     case 'stop':
     case 'runAndHeal':
     case 'setApiKey':

@@ -5,7 +5,10 @@ import type { PythonError } from '../core/errors/pythonError';
 import type { PanelFile, PanelRun, PanelState } from '../webview/protocol';
 import { changedSpans, type ChangedSpan } from './diffChanges';
 import { actionButton, h, icon } from './dom';
-import { ATTEMPT_OUTCOME, diffLines, errorWords, FILE_OUTCOME, needMark, fixSourceLabel, formatDuration, formatStartedAt, formatTokens, locationLabel, plural, RUN_STATUS } from './format';
+import { FILE_ACTION_LABEL, fileActionsOf, type FileAction } from './fileActions';
+import { testHealItem, totalsText } from './testHealRender';
+import { runTokenTotal, sessionTokensText } from './tokenTotals';
+import { ATTEMPT_OUTCOME, changedElsewhere, cleanWordsOf, diffLines, errorWords, fileLabel, FIX_STATE, fixSourceLabel, formatDuration, formatStartedAt, formatTokens, locationLabel, needMark, plural, runFilesText } from './format';
 
 /** What only the webview remembers: which sections are open. Keys: `run:ID`, `file:ID:ENTRY`. */
 export interface ViewState {
@@ -20,8 +23,10 @@ export function renderPanel(state: PanelState | null, view: ViewState): Node[] {
 }
 
 function toolbar(state: PanelState): HTMLElement {
+  const tokens = sessionTokensText(state);
   return h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Self-Heal' },
     state.running ? actionButton('Stop', 'stop', {}, { className: 'primary', ariaLabel: 'Stop the running heal' }) : actionButton('Run & Self-Heal', 'runAndHeal', {}, { className: 'primary' }),
+    tokens && h('span', { class: 'session-tokens muted' }, tokens),
   );
 }
 
@@ -43,47 +48,73 @@ function modelHint(compact: boolean): HTMLElement {
 
 function runItem(run: PanelRun, index: number, state: PanelState, view: ViewState): HTMLElement {
   const key = `run:${run.id}`;
-  const expanded = view.expanded[key] ?? (index === 0 || run.status === 'running');
-  const status = RUN_STATUS[run.status];
-  const meta = [status.label, formatStartedAt(run.startedAt), plural(run.files.length, 'file')].join(' · ');
+  const expanded = view.expanded[key] ?? (index === 0 || run.status === 'running' || run.status === 'waiting');
+  const status = FIX_STATE[run.status];
+  // A heal against the tests plans no files: its meta is the suite's totals once it ended.
+  const what = run.testHeal ? totalsText(run.testHeal.after.totals) : run.planned.length + run.files.length > 0 ? runFilesText(run) : '';
+  const meta = [status.label, formatStartedAt(run.startedAt), what, formatTokens(runTokenTotal(run)), run.note].filter(Boolean).join(' · ');
+  const unreported = run.planned.filter((entry) => !run.files.some((f) => f.entry === entry));
   const body = h('div', { id: `run-${index}`, class: 'run-body', hidden: !expanded },
-    run.files.length === 0 ? h('p', { class: 'muted' }, run.status === 'running' ? 'Running the first file…' : 'No file was run.') : null,
+    run.files.length === 0 && !run.healing && !run.testHeal ? h('p', { class: 'muted' }, 'No file was run.') : null,
+    run.testHeal ? testHealItem(run, run.testHeal, state) : null,
     h('ul', { class: 'files' }, ...run.files.map((file, fileIndex) => fileItem(run, file, `run-${index}-file-${fileIndex}`, state, view))),
+    run.healing && unreported.length > 0 ? h('p', { class: 'muted' }, `Still running: ${unreported.join(', ')}`) : null,
   );
   return h('li', { class: `run status-${run.status}` },
-    h('h2', { class: 'heading' }, disclosure(key, expanded, `run-${index}`, icon(status.icon, `icon status-${run.status}`), run.title, meta)),
+    h('h2', { class: 'heading' }, disclosure(key, expanded, `run-${index}`, icon(status.icon, `icon state-${run.status}`), run.title, meta)),
     body,
   );
 }
 
 function fileItem(run: PanelRun, file: PanelFile, id: string, state: PanelState, view: ViewState): HTMLElement {
   const key = `file:${run.id}:${file.entry}`;
-  const expanded = view.expanded[key] ?? file.outcome !== 'clean';
-  const outcome = FILE_OUTCOME[file.outcome];
-  const label = file.reverted ? `${outcome.label}, reverted` : outcome.label;
+  const expanded = view.expanded[key] ?? file.state !== 'clean';
+  const elsewhere = changedElsewhere(file);
+  const label = [fileLabel(file), elsewhere.length > 0 && `fix in ${elsewhere.join(', ')}`].filter(Boolean).join(' · ');
   const facts = [capitalised(file.stopReason), formatDuration(file.durationMs), formatTokens(file.tokens.totalTokens)].filter(Boolean).join(' · ');
-  const ids = { run: run.id, entry: file.entry };
-  const actions = h('div', { class: 'actions' },
-    file.diff !== '' && actionButton('Open Diff', 'openDiff', { ...ids, attempt: 0 }, { ariaLabel: `Open the diff of every kept fix in ${file.path}` }),
-    file.diff !== '' && !file.reverted && actionButton('Revert This Fix', 'revertFix', ids, { ariaLabel: `Revert the fixes kept in ${file.path}`, disabled: state.running }),
-    file.outcome !== 'healed' && file.outcome !== 'clean' && actionButton('Retry', 'retry', ids, { ariaLabel: `Heal ${file.path} again`, disabled: state.running }),
-  );
-  return h('li', { class: `file outcome-${file.outcome}${file.reverted ? ' reverted' : ''}` },
-    h('h3', { class: 'heading' }, disclosure(key, expanded, id, icon(outcome.icon, `icon outcome-${file.outcome}`), file.path, label)),
+  const actions = fileActions(run, file, state);
+  return h('li', { class: `file state-${file.state}` },
+    h('h3', { class: 'heading' }, disclosure(key, expanded, id, icon(FIX_STATE[file.state].icon, `icon state-${file.state}`), file.path, label)),
     h('div', { id, class: 'file-body', hidden: !expanded },
       h('p', { class: 'facts' }, facts),
+      file.note && h('p', { class: 'note' }, capitalised(file.note)),
       actions.childElementCount > 0 && actions,
       h('ol', { class: 'timeline', 'aria-label': `What happened to ${file.path}` }, firstRun(run, file), ...file.attempts.map((attempt) => attemptItem(run, file, attempt))),
     ),
   );
 }
 
+/** The buttons for what can be done with the file's fix in its state (fileActionsOf). */
+function fileActions(run: PanelRun, file: PanelFile, state: PanelState): HTMLElement {
+  const ids = { run: run.id, entry: file.entry };
+  const where = file.changed.join(', ') || file.path;
+  const waiting = file.state === 'waiting';
+  const options: Record<FileAction, { className?: string; ariaLabel: string; disabled?: boolean }> = {
+    applyFix: { className: 'primary', ariaLabel: `Apply the verified fix to ${where}` },
+    discardFix: { ariaLabel: `Discard the fix for ${where}` },
+    openDiff: { ariaLabel: `Open the diff of the fix in ${where}` },
+    revertFix: { ariaLabel: `Revert the fix in ${where}`, disabled: state.running },
+    retry: { ariaLabel: `Heal ${file.path} again`, disabled: state.running },
+    runWithArguments: { className: 'primary', ariaLabel: `Give ${file.path} its arguments, input or variables, and run it`, disabled: state.running },
+    runAgainRaised: { className: 'primary', ariaLabel: `Run ${file.path} again with twice the limit it hit`, disabled: state.running },
+  };
+  return h('div', { class: 'actions' },
+    ...fileActionsOf(file).map((action) => {
+      const label = action === 'openDiff' && waiting ? 'Review Diff' : FILE_ACTION_LABEL[action];
+      return actionButton(label, action, action === 'openDiff' ? { ...ids, attempt: 0 } : ids, options[action]);
+    }),
+  );
+}
+
 function firstRun(run: PanelRun, file: PanelFile): HTMLElement {
   const { error, reason, exitCode, outputTail } = file.firstRun;
-  const what = error ? errorLine(run, file, error) : h('p', {}, reason === 'exited' && exitCode === 0 ? 'Ran clean.' : reason === 'engine-error' ? outputTail : `Ended: ${reason}.`);
-  // A program that needs input or arguments, or hit a limit, did not fail: it shows its need's mark.
-  const mark = !error ? '✓' : (needMark(error) ?? '✗');
-  return h('li', { class: `event first-run${error ? ' failed' : ''}` }, h('h4', {}, icon(mark, `icon ${error ? 'first-run-failed' : 'first-run-clean'}`), 'First run'), what);
+  const clean = !error && reason === 'exited' && exitCode === 0;
+  const what = error ? errorLine(run, file, error) : h('p', {}, clean ? `${cleanWordsOf(file)}.` : reason === 'engine-error' ? outputTail : `Ended: ${reason}.`);
+  // Only a clean exit gets the check: a cancelled or broken first run did not pass. A program that
+  // needs input or arguments, or hit a limit, did not fail either: it shows its need's mark.
+  const need = error && needMark(error);
+  const [glyph, kind] = clean ? ['✓', 'clean'] : need ? [need, 'need'] : reason === 'cancelled' ? ['■', 'cancelled'] : reason === 'engine-error' && !error ? ['!', 'broken'] : ['✗', 'failed'];
+  return h('li', { class: `event first-run ${kind}` }, h('h4', {}, icon(glyph, `icon first-run-${kind}`), 'First run'), what);
 }
 
 function attemptItem(run: PanelRun, file: PanelFile, attempt: AttemptRecord): HTMLElement {

@@ -2,12 +2,15 @@
 // when its script has loaded (again after every time the view was hidden), and only then gets the
 // whole state, and again after every change, lightly debounced.
 import * as vscode from 'vscode';
-import { COMMANDS, type AttemptsPanelFeed } from '../contract/editorPanelContract';
+import { COMMANDS, type AttemptsPanelFeed, type ReportedTestHeal } from '../contract/editorPanelContract';
 import { DIFF_SCHEME, DiffDocuments } from './diffDocuments';
 import { PanelActions } from './panelActions';
 import { newNonce, panelHtml } from './panelHtml';
-import { PanelStore } from './panelStore';
-import { isWebviewMessage, type HostMessage, type PanelFile, type PanelRun, type PanelState, type RunStatus } from './protocol';
+import type { CutShort, FixState } from '../core/heal/fixLifecycle';
+import type { TokenUsage } from '../core/model/modelTypes';
+import { PanelStore, type ReportedPanelFile } from './panelStore';
+import { panelTestHealOf } from './testHealView';
+import { isWebviewMessage, type HostMessage, type PanelFile, type PanelRun, type PanelState } from './protocol';
 
 export const ATTEMPTS_VIEW_ID = 'selfHeal.attempts';
 /** Hidden, not contributed: the integration tests read the panel through it. */
@@ -19,6 +22,8 @@ export interface AttemptsPanelOptions {
   sendDelayMs?: number;
   /** Changes within this window are saved to the workspace state once. */
   saveDelayMs?: number;
+  /** Hears the session's model tokens each time a heal's are added (the status bar's tooltip shows them). */
+  onSessionTokens?: (tokens: TokenUsage) => void;
 }
 
 export interface PanelTestState {
@@ -38,8 +43,8 @@ export class AttemptsPanel implements vscode.WebviewViewProvider, vscode.Disposa
   private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly extensionUri: vscode.Uri, memento: vscode.Memento, private readonly options: AttemptsPanelOptions = {}) {
-    this.store = new PanelStore(memento);
-    this.actions = new PanelActions((runId, entry) => this.store.file(runId, entry));
+    this.store = new PanelStore(memento, (line) => this.options.log?.(line));
+    this.actions = new PanelActions((runId, entry) => this.store.file(runId, entry), (runId) => this.store.run(runId));
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -63,21 +68,29 @@ export class AttemptsPanel implements vscode.WebviewViewProvider, vscode.Disposa
     });
   }
 
-  startRun(run: { id: string; title: string }): void {
+  startRun(run: { id: string; title: string; entries: readonly string[] }): void {
     this.store.startRun(run);
     this.changed();
   }
 
-  updateFile(runId: string, file: PanelFile): void {
-    if (this.store.updateFile(runId, file)) this.changed();
+  reportFile(runId: string, file: ReportedPanelFile, state: FixState, note?: string): void {
+    if (this.store.reportFile(runId, file, state, note)) this.tokensChanged();
   }
 
-  finishRun(runId: string, status: RunStatus): void {
-    if (this.store.finishRun(runId, status)) this.changed();
+  reportTestHeal(runId: string, heal: ReportedTestHeal, state: FixState, note?: string): void {
+    if (this.store.reportTestHeal(runId, panelTestHealOf(heal), state, note)) this.tokensChanged();
   }
 
-  markReverted(runId: string, entry: string): void {
-    if (this.store.markReverted(runId, entry)) this.changed();
+  moveFile(runId: string, entry: string, state: FixState, note?: string): void {
+    if (this.store.moveFile(runId, entry, state, note)) this.changed();
+  }
+
+  endHealing(runId: string, cutShort?: CutShort): void {
+    if (this.store.endHealing(runId, cutShort)) this.changed();
+  }
+
+  noteRun(runId: string, note: string): void {
+    if (this.store.noteRun(runId, note)) this.changed();
   }
 
   setModelConfigured(configured: boolean): void {
@@ -115,6 +128,11 @@ export class AttemptsPanel implements vscode.WebviewViewProvider, vscode.Disposa
       return;
     }
     this.actions.handle(message).catch((error: Error) => void vscode.window.showErrorMessage(`Self-Heal: ${error.message}`));
+  }
+
+  private tokensChanged(): void {
+    this.changed();
+    this.options.onSessionTokens?.(this.store.tokensThisSession());
   }
 
   private changed(): void {

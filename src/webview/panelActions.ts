@@ -4,15 +4,17 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../contract/editorPanelContract';
+import { limitOfError } from '../core/errors/expectedExits';
 import { DiffDocuments, sidesOf } from './diffDocuments';
-import type { PanelFile, WebviewMessage } from './protocol';
+import type { PanelFile, PanelRun, WebviewMessage } from './protocol';
 import { resolveInside } from './workspacePath';
 
 type FileLookup = (runId: string, entry: string) => PanelFile | undefined;
+type RunLookup = (runId: string) => PanelRun | undefined;
 type Message<T extends WebviewMessage['type']> = Extract<WebviewMessage, { type: T }>;
 
 export class PanelActions {
-  constructor(private readonly lookup: FileLookup) {}
+  constructor(private readonly lookup: FileLookup, private readonly lookupRun: RunLookup = () => undefined) {}
 
   async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
@@ -20,10 +22,20 @@ export class PanelActions {
         return this.openLocation(message);
       case 'openDiff':
         return this.openDiff(message);
+      case 'applyFix':
+        return run(COMMANDS.applyFix, { runId: message.runId, entry: message.entry });
+      case 'discardFix':
+        return run(COMMANDS.discardFix, { runId: message.runId, entry: message.entry });
       case 'revertFix':
         return run(COMMANDS.revertFix, { runId: message.runId, entry: message.entry });
       case 'retry':
         return run(COMMANDS.retryFile, { entry: message.entry });
+      case 'runWithArguments':
+        return this.runWithArguments(message);
+      case 'runAgainRaised':
+        return this.runAgainRaised(message);
+      case 'copySummary':
+        return this.copySummary(message);
       case 'stop':
         return run(COMMANDS.stop);
       case 'runAndHeal':
@@ -33,6 +45,38 @@ export class PanelActions {
       case 'ready':
         return;
     }
+  }
+
+  /** The file's URI comes from the host's own record of the run, never from the webview. */
+  private async runWithArguments(message: Message<'runWithArguments'>): Promise<void> {
+    const file = this.lookup(message.runId, message.entry);
+    if (!file) {
+      void vscode.window.showWarningMessage('Self-Heal: that run is no longer in the Fix Attempts panel.');
+      return;
+    }
+    return run(COMMANDS.runWithArguments, file.uri);
+  }
+
+  /** Twice the limit the file's last run hit, taken from the settings when the run starts (runNeeds.ts). */
+  private async runAgainRaised(message: Message<'runAgainRaised'>): Promise<void> {
+    const file = this.lookup(message.runId, message.entry);
+    const limit = file?.lastRun.error && limitOfError(file.lastRun.error);
+    if (!file || !limit) {
+      void vscode.window.showWarningMessage('Self-Heal: that run is no longer in the Fix Attempts panel.');
+      return;
+    }
+    return run(COMMANDS.runAgain, { uri: file.uri, mode: 'heal', doubled: limit });
+  }
+
+  /** The summary is the host's own (made from the receipt when the heal ended), never the webview's text. */
+  private async copySummary(message: Message<'copySummary'>): Promise<void> {
+    const summary = this.lookupRun(message.runId)?.testHeal?.summary;
+    if (summary === undefined) {
+      void vscode.window.showWarningMessage('Self-Heal: that run has no test summary in the Fix Attempts panel.');
+      return;
+    }
+    await vscode.env.clipboard.writeText(summary);
+    void vscode.window.showInformationMessage('Self-Heal: the test summary (Markdown) is on the clipboard.');
   }
 
   /** Opens a workspace file at the line; the file's own folder is tried first in a multi-root workspace. */
@@ -65,6 +109,8 @@ export class PanelActions {
       void vscode.window.showWarningMessage('Self-Heal: that run is no longer in the Fix Attempts panel.');
       return;
     }
+    // A fix waiting for a choice is shown where the choice is made: its diff with Apply and Discard.
+    if (file.state === 'waiting' && message.attempt === 0) return run(COMMANDS.showFixPreview, { runId: message.runId, entry: message.entry });
     const sides = await sidesOf(file, message.attempt);
     if (sides.length === 0) {
       void vscode.window.showInformationMessage(`Self-Heal: ${message.attempt === 0 ? 'no fix was kept' : `attempt ${message.attempt} changed nothing`} in ${file.path}.`);

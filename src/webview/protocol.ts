@@ -2,10 +2,17 @@
 // browser side (src/webview-ui/panel.ts). Both import this file; only types come from core, so the
 // browser bundle stays free of Node code. The host validates every message it receives: a webview is
 // untrusted input.
+import type { CutShort, FixState } from '../core/heal/fixLifecycle';
 import type { FileHealRecord } from '../core/heal/ledger';
+import type { TokenUsage } from '../core/model/modelTypes';
+import type { SuiteSide, TestAttemptOutcome, TestHealOutcome } from '../core/testHeal/testHealTypes';
+import type { TestFramework } from '../core/testing/testTypes';
 
-/** A run whose files all ran clean or healed except some that need input or arguments, or hit a limit, ends as that need. */
-export type RunStatus = 'running' | 'healed' | 'not-healed' | 'cancelled' | 'failed' | 'needs-input' | 'needs-arguments' | 'stopped-at-limit';
+/**
+ * A run's status is one of its files' states (core/heal/fixLifecycle.ts, runStatusOf): a run whose
+ * only open files need input or arguments, or hit a limit, ends as the first such need.
+ */
+export type RunStatus = FixState;
 
 /** One file's heal as the panel shows it. */
 export interface PanelFile extends FileHealRecord {
@@ -13,8 +20,54 @@ export interface PanelFile extends FileHealRecord {
   uri: string;
   /** Workspace-relative path for display (names the folder in a multi-root workspace). */
   path: string;
-  /** True once the file's kept fixes were undone. */
-  reverted?: boolean;
+  /** Where its fix stands; reached only through the state machine. */
+  state: FixState;
+  /** Workspace-relative paths of the files its fix changes (the entry, or files it imports). */
+  changed: string[];
+  /** Why it is in its state, when that is not plain (e.g. why an Apply was refused). */
+  note?: string;
+  /** How a clean run of it is said: "ran clean", "imports cleanly" (core's CLEAN_RUN_WORDS); absent in runs saved before. */
+  cleanWords?: string;
+}
+
+/** One attempt of a heal against the tests, as the panel shows it. */
+export interface PanelTestAttempt {
+  number: number;
+  source: string;
+  description: string;
+  outcome: TestAttemptOutcome;
+  why: string;
+  durationMs: number;
+  totalTokens: number;
+}
+
+/** A heal against a folder's tests: the receipt, bounded (testHealView.ts), and where its fix stands. */
+export interface PanelTestHeal {
+  /** Its fix's key in the run, as a file's entry is. */
+  entry: string;
+  /** The workspace folder's URI and how it is shown. */
+  uri: string;
+  path: string;
+  /** Reached only through the state machine, as a file's is. */
+  state: FixState;
+  note?: string;
+  /** Workspace-relative paths of the files its fix changes. */
+  changed: string[];
+  outcome: TestHealOutcome;
+  reason: string;
+  framework: TestFramework;
+  before: SuiteSide;
+  after: SuiteSide;
+  /** Test ids: failed twice on the unchanged code; pass with the fix; still fail; flaky. */
+  red: string[];
+  green: string[];
+  stillRed: string[];
+  flaky: string[];
+  attempts: PanelTestAttempt[];
+  tokens: TokenUsage;
+  durationMs: number;
+  /** The receipt as Markdown (core's testHealMarkdown): what Copy Summary copies. */
+  summary: string;
 }
 
 export interface PanelRun {
@@ -22,8 +75,24 @@ export interface PanelRun {
   /** Epoch milliseconds. */
   startedAt: number;
   title: string;
+  /** Derived from its files' states by the state machine; kept for the webview. */
   status: RunStatus;
+  /** True while its heals go on (its files may wait for a choice after). */
+  healing: boolean;
+  /** The files it set out to heal (entries, root-relative), in the order they are listed. */
+  planned: string[];
+  /** Set when it ended before every file was reported. */
+  cutShort?: CutShort;
+  /** A fact of the whole run its files' states do not say: "2 tests fail" after a workspace run. */
+  note?: string;
   files: PanelFile[];
+  /** Present when the run healed against the tests. */
+  testHeal?: PanelTestHeal;
+}
+
+/** The states a run's status is read from: its files', and its heal against the tests'. */
+export function statesOf(run: Pick<PanelRun, 'files' | 'testHeal'>): FixState[] {
+  return [...run.files.map((f) => f.state), ...(run.testHeal ? [run.testHeal.state] : [])];
 }
 
 export interface PanelState {
@@ -31,6 +100,8 @@ export interface PanelState {
   runs: PanelRun[];
   modelConfigured: boolean;
   running: boolean;
+  /** Model tokens of every heal reported since the window opened (runs restored from before are not counted). */
+  sessionTokens: TokenUsage;
 }
 
 /** Host -> webview: always a whole snapshot; the host owns the state. */
@@ -41,13 +112,16 @@ export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'openLocation'; path: string; line: number; column?: number; runId?: string; entry?: string }
   | { type: 'openDiff'; runId: string; entry: string; attempt: number }
+  | { type: 'applyFix'; runId: string; entry: string }
+  | { type: 'discardFix'; runId: string; entry: string }
   | { type: 'revertFix'; runId: string; entry: string }
   | { type: 'retry'; runId: string; entry: string }
+  | { type: 'runWithArguments'; runId: string; entry: string }
+  | { type: 'runAgainRaised'; runId: string; entry: string }
+  | { type: 'copySummary'; runId: string }
   | { type: 'stop' }
   | { type: 'runAndHeal' }
   | { type: 'setApiKey' };
-
-export const RUN_STATUSES: readonly RunStatus[] = ['running', 'healed', 'not-healed', 'cancelled', 'failed', 'needs-input', 'needs-arguments', 'stopped-at-limit'];
 
 /** Longest id or path accepted from the webview. */
 const MAX_TEXT = 4096;
@@ -83,10 +157,19 @@ const CHECKS: Record<WebviewMessage['type'], (m: Fields) => boolean> = {
     (m.column === undefined || isCount(m.column, 1)) &&
     (m.runId === undefined || isText(m.runId)) &&
     (m.entry === undefined || isText(m.entry)),
+  copySummary: (m) => hasOnlyKeys(m, ['runId']) && isText(m.runId),
   openDiff: (m) => hasOnlyKeys(m, ['runId', 'entry', 'attempt']) && isText(m.runId) && isText(m.entry) && isCount(m.attempt, 0),
-  revertFix: (m) => hasOnlyKeys(m, ['runId', 'entry']) && isText(m.runId) && isText(m.entry),
-  retry: (m) => hasOnlyKeys(m, ['runId', 'entry']) && isText(m.runId) && isText(m.entry),
+  applyFix: isFileAction,
+  discardFix: isFileAction,
+  revertFix: isFileAction,
+  retry: isFileAction,
+  runWithArguments: isFileAction,
+  runAgainRaised: isFileAction,
 };
+
+function isFileAction(m: Fields): boolean {
+  return hasOnlyKeys(m, ['runId', 'entry']) && isText(m.runId) && isText(m.entry);
+}
 
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
   if (!isRecord(value) || typeof value.type !== 'string' || !Object.hasOwn(CHECKS, value.type)) return false;
@@ -98,8 +181,4 @@ export function isHostMessage(value: unknown): value is HostMessage {
   if (!isRecord(value) || value.type !== 'state' || !isRecord(value.state)) return false;
   const state = value.state;
   return Array.isArray(state.runs) && typeof state.modelConfigured === 'boolean' && typeof state.running === 'boolean';
-}
-
-export function isRunStatus(value: unknown): value is RunStatus {
-  return typeof value === 'string' && (RUN_STATUSES as readonly string[]).includes(value);
 }

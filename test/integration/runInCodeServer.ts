@@ -9,7 +9,7 @@ const totals = { passed: 0, failed: 0 };
 async function runSuite(untrusted: boolean): Promise<number> {
   const run = await runTestsModule(
     path.join(REPO, 'out/test/integration/index.js'),
-    { fixtureWorkspace: path.join(REPO, 'test/fixtures/workspace'), trusted: !untrusted, env: { SELF_HEAL_SUITE: untrusted ? 'untrusted' : 'trusted' } },
+    { fixtureWorkspace: path.join(REPO, 'test/fixtures/workspace'), trusted: !untrusted, chatModelExtension: true, env: { SELF_HEAL_SUITE: untrusted ? 'untrusted' : 'trusted' } },
     (line, rest) => {
       const counts = /^(\d+) passed, (\d+) failed/.exec(line);
       if (counts) {

@@ -46,8 +46,9 @@ describe('CLI: self-heal run', function () {
     const run = await cli(['run', 'examples/crash.py', '--json', ...image]);
     const [error] = JSON.parse(run.stdout).files[0].errors;
     assert.deepStrictEqual(Object.keys(error), [
-      'type', 'message', 'kind', 'file', 'line', 'column', 'endLine', 'endColumn', 'suggestion', 'notes', 'frames', 'cause', 'context', 'exceptions',
+      'type', 'message', 'kind', 'file', 'line', 'column', 'endLine', 'endColumn', 'suggestion', 'notes', 'frames', 'cause', 'context', 'exceptions', 'python',
     ]);
+    assert.strictEqual(error.python, '3.11');
     assert.deepStrictEqual(
       [error.type, error.message, error.kind, error.file, error.line, error.column, error.endLine, error.endColumn],
       ['ZeroDivisionError', 'division by zero', 'zero-division', 'examples/crash.py', 5, 12, 5, 37],

@@ -41,12 +41,14 @@ describe('CLI: self-heal heal', function () {
     assert.ok(lines.includes("✓ imports/main.py: healed in 1 attempt (rule:missing-import: Add 'import json')"), run.stderr);
     assert.ok(lines.includes("✗ types/main.py: not healed: no fix is known for TypeError (TypeError: unsupported operand type(s) for +: 'int' and 'str' at types/main.py:2)"), run.stderr);
     assert.ok(lines.includes('self-heal: wrote syntax/main.py') && lines.includes('self-heal: wrote imports/main.py'), run.stderr);
+    assert.strictEqual(lines.filter((line) => /^\d+ files?: /.test(line)).join('\n'), '3 files: 2 healed, 1 not healed', 'the run ends with the editor\'s tally line');
     assert.strictEqual(fs.readdirSync(path.join(dir, 'types')).join(','), 'main.py', 'no temporary file left beside it');
   });
 
   it('without --write leaves every file as it was and prints the healing diff', async () => {
     const run = await cli(['heal', 'syntax/main.py', '--no-llm', ...common], { cwd: dir, env: noModel });
     assert.strictEqual(run.status, 0, run.stderr);
+    assert.ok(!/^1 file: /m.test(run.stderr), 'one file needs no tally');
     assert.strictEqual(read('syntax/main.py'), SYNTAX);
     assert.strictEqual(run.stdout, '--- a/syntax/main.py\n+++ b/syntax/main.py\n@@ -1,5 +1,5 @@\n def greet(name):\n-    print(f"Hello, {name}"\n+    print(f"Hello, {name}")\n \n \n greet("Ada")\n');
   });

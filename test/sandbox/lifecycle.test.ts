@@ -30,6 +30,29 @@ describe('sandbox: lifecycle', function () {
     assert.deepStrictEqual(await containersOfThisProcess(`${LABEL_SESSION}=${SESSION}-cancel`), []);
   });
 
+  // What another tool's `rm -f` does looks like the OOM killer (SIGKILL, status 137): it must not be said as the memory limit.
+  it('says a container removed from outside during the run was removed, not that memory ran out', async () => {
+    const session = `${SESSION}-removed`;
+    const sandbox = newSandbox({ session, warmContainers: 0 });
+    const docker = new Docker(dockerOptionsFor(engineHost()));
+    let removal: Promise<unknown> | undefined;
+    const result = await sandbox.run({
+      files: { 'main.py': 'import time\nprint("started", flush=True)\ntime.sleep(30)\n' }, entry: 'main.py', limits: limits({ timeoutMs: 20_000 }),
+      onOutput: () => {
+        removal ??= docker.listContainers({ filters: { label: [`${LABEL_SESSION}=${session}`] } }).then((found) => Promise.all(found.map((c) => docker.getContainer(c.Id).remove({ force: true }))));
+      },
+    });
+    await removal;
+    await sandbox.dispose();
+    assert.notStrictEqual(result.reason, 'oom');
+    if (result.reason === 'engine-error') {
+      assert.strictEqual(result.engineError?.message, 'The container was removed from outside Self-Heal during the run (by a cleanup or another tool); run it again.');
+    } else {
+      // Podman may keep the attach stream open after the removal; the run then ends at its time limit.
+      assert.strictEqual(result.reason, 'timeout');
+    }
+  });
+
   it('turns the engine log driver off', async () => {
     const sandbox = newSandbox({ session: `${SESSION}-logs` });
     await sandbox.run({ files: { 'main.py': '' }, entry: 'main.py', limits: limits() });

@@ -2,6 +2,7 @@
 // served as a PEP 503 "simple" index over HTTP on 127.0.0.1, recording every request.
 import { createHash } from 'crypto';
 import * as http from 'http';
+import * as https from 'https';
 import type { AddressInfo } from 'net';
 import * as zlib from 'zlib';
 import { tarOfEntries } from '../../src/sandbox/tarArchive';
@@ -70,12 +71,15 @@ export function wheelBytes(wheel: Wheel, packagesUrl = ''): Buffer {
   return zipOf(entries);
 }
 
-/** Serves the wheels under /PREFIX/simple/ (PEP 503) and /PREFIX/packages/. */
-export async function startPackageIndex(prefix: string, wheels: readonly Wheel[], sdists: readonly Sdist[] = []): Promise<PackageIndex> {
+/**
+ * Serves the wheels under /PREFIX/simple/ (PEP 503) and /PREFIX/packages/; over HTTPS with `tls`
+ * (a certificate pip cannot verify unless the host is trusted).
+ */
+export async function startPackageIndex(prefix: string, wheels: readonly Wheel[], sdists: readonly Sdist[] = [], tls?: { key: string; cert: string }): Promise<PackageIndex> {
   const requests: string[] = [];
   let files = new Map<string, Buffer>();
   const published = [...wheels.map((w) => ({ name: w.name, file: wheelFileName(w) })), ...sdists.map((d) => ({ name: d.name, file: sdistFileName(d) }))];
-  const server = http.createServer((request, response) => {
+  const serve: http.RequestListener = (request, response) => {
     const path = request.url ?? '';
     requests.push(path);
     const html = (body: string): void => {
@@ -95,15 +99,16 @@ export async function startPackageIndex(prefix: string, wheels: readonly Wheel[]
       return void response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': file.length }).end(file);
     }
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-  });
+  };
+  const server = tls ? https.createServer(tls, serve) : http.createServer(serve);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   files = new Map([
-    ...wheels.map((wheel): [string, Buffer] => [wheelFileName(wheel), wheelBytes(wheel, `http://127.0.0.1:${port}/${prefix}/packages`)]),
+    ...wheels.map((wheel): [string, Buffer] => [wheelFileName(wheel), wheelBytes(wheel, `${tls ? 'https' : 'http'}://127.0.0.1:${port}/${prefix}/packages`)]),
     ...sdists.map((sdist): [string, Buffer] => [sdistFileName(sdist), sdistBytes(sdist)]),
   ]);
   return {
-    url: `http://127.0.0.1:${port}/${prefix}/simple/`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}/${prefix}/simple/`,
     port,
     requests,
     close: () => new Promise((resolve) => {

@@ -1,5 +1,8 @@
 import * as assert from 'assert';
-import { limits, runCode, shared } from './sandboxHelper';
+import { healFile } from '../../src/core/heal/healFile';
+import { warmContainersFor } from '../../src/core/run/parallel';
+import type { RunRequest, RunResult } from '../../src/core/run/runTypes';
+import { limits, newSandbox, runCode, shared } from './sandboxHelper';
 
 describe('sandbox: running programs', function () {
   this.timeout(60_000);
@@ -16,12 +19,48 @@ describe('sandbox: running programs', function () {
     assert.strictEqual(result.engine.host, process.env.DOCKER_HOST);
   });
 
+  it('hands on every byte a program prints, in order with its stderr, even when it exits right after a large write', async () => {
+    // The exit report and the output travel on one channel: none of the output can arrive after it.
+    const code = 'import os, sys\nfor i in range(40):\n    sys.stdout.write(f"{i:08d}" * 8192)\n    sys.stderr.write(f"e{i}\\n")\nsys.stdout.flush()\nsys.stderr.flush()\nos._exit(0)\n';
+    const expected = Array.from({ length: 40 }, (_, i) => String(i).padStart(8, '0').repeat(8192)).join('');
+    for (let round = 0; round < 6; round += 1) {
+      const result = await runCode(code, { limits: limits({ outputLimitBytes: 8 * 1024 * 1024 }) });
+      assert.deepStrictEqual([result.exitCode, result.stdout.length, result.stdoutBytes, result.stdout === expected], [0, expected.length, expected.length, true], `round ${round}`);
+      assert.strictEqual(result.stderr, Array.from({ length: 40 }, (_, i) => `e${i}\n`).join(''));
+    }
+  });
+
+  it('a launcher frame printed on stdout is the program\'s output, never a report: the real status stands', async () => {
+    const code = 'import os, sys\nsys.stdout.buffer.write(b"\\x1ex\\x00\\x00\\x00\\x020\\n" + b"\\x1ep\\x00\\x00\\x00\\x01!")\nsys.stdout.flush()\nos._exit(3)\n';
+    const result = await runCode(code);
+    assert.deepStrictEqual([result.exitCode, result.reason, result.stdout], [3, 'exited', '\x1ex\x00\x00\x00\x020\n\x1ep\x00\x00\x00\x01!']);
+  });
+
   it('uses a warm container for the next run of the same image and limits', async () => {
     await runCode('pass\n');
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // the pool refills in the background
+    await shared.warmed(); // the pool refills in the background
     const result = await runCode('print("again")\n');
     assert.strictEqual(result.stdout, 'again\n');
     assert.strictEqual(result.engine.warm, true);
+  });
+
+  it('keeps a heal warm: with the pool a heal keeps, the failing run and the re-run that proves the fix both take waiting containers', async () => {
+    const sandbox = newSandbox({ warmContainers: warmContainersFor(1, 1, true) });
+    try {
+      await runCode('pass\n', {}, sandbox);
+      await sandbox.warmed(); // the pool fills in the background
+      const warm: boolean[] = [];
+      const recording = { run: async (request: RunRequest): Promise<RunResult> => {
+        const result = await sandbox.run(request);
+        warm.push(result.engine.warm === true);
+        return result;
+      }, dispose: () => sandbox.dispose() };
+      const record = await healFile({ files: { 'main.py': 'print(json.dumps([1]))\n' }, entry: 'main.py' }, { runner: recording, limits: limits() });
+      assert.strictEqual(record.outcome, 'healed');
+      assert.deepStrictEqual(warm, [true, true]);
+    } finally {
+      await sandbox.dispose();
+    }
   });
 
   it('runs a program whose entry imports a sibling module and a package', async () => {

@@ -1,5 +1,9 @@
 // Shared set-up for tests against the real engine named by DOCKER_HOST.
+import * as assert from 'assert';
 import Docker from 'dockerode';
+import { errorsOfRun } from '../../src/core/errors/runErrors';
+import { applyEdits } from '../../src/core/fixes/fixTypes';
+import { ruleFixesFor } from '../../src/core/fixes/ruleFixers';
 import { DEFAULT_LIMITS } from '../../src/core/run/limits';
 import type { RunLimits, RunRequest, RunResult } from '../../src/core/run/runTypes';
 import { LABEL_PID, LABEL_SESSION } from '../../src/sandbox/containerSpec';
@@ -29,6 +33,30 @@ export function limits(overrides: Partial<RunLimits> = {}): RunLimits {
 
 export function runCode(code: string, extra: Partial<RunRequest> = {}, sandbox = shared): Promise<RunResult> {
   return sandbox.run({ files: { 'main.py': code }, entry: 'main.py', limits: limits(), ...extra });
+}
+
+export interface HealedOnce {
+  description: string;
+  confident: boolean;
+  healed: string;
+  /** The healed program's run. */
+  stdout: string;
+  exitCode: number | null;
+  /** The Python that raised the error, from the launcher's record. */
+  python?: string;
+}
+
+/** Runs main.py, takes the first rule fix for its last error, and runs the fixed text to prove it. */
+export async function healOnce(source: string, sandbox: DockerSandbox = shared): Promise<HealedOnce> {
+  const files = { 'main.py': source };
+  const broken = await sandbox.run({ files, entry: 'main.py', limits: limits() });
+  const errors = errorsOfRun(broken, { files, entry: 'main.py' }, limits());
+  const error = errors[errors.length - 1];
+  const [fix] = ruleFixesFor(error, files);
+  assert.ok(fix, `no rule fix for ${error?.type}: ${error?.message}`);
+  const healed = applyEdits(source, fix.edits) as string;
+  const verified = await sandbox.run({ files: { 'main.py': healed }, entry: 'main.py', limits: limits() });
+  return { description: fix.description, confident: fix.confident, healed, stdout: verified.stdout, exitCode: verified.exitCode, python: error.python };
 }
 
 /** Containers on the engine that this test process made (any state). */

@@ -9,6 +9,7 @@ import Docker from 'dockerode';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dockerOptionsFor } from '../../src/sandbox/engineDiscovery';
 import { sweepStaleContainers } from '../../src/sandbox/staleSweep';
+import { installChatModelExtension } from './chatModelExtension';
 
 export const REPO = path.resolve(__dirname, '../../..');
 
@@ -28,6 +29,8 @@ export interface CodeServerOptions {
   extensionsDir?: string;
   env?: NodeJS.ProcessEnv;
   userSettings?: Record<string, unknown>;
+  /** Installs the test extension that offers a VS Code language model (chatModelExtension.ts). */
+  chatModelExtension?: boolean;
 }
 
 export function codeServerBinary(): string {
@@ -47,9 +50,11 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.startupPrompt': 'never', ...options.userSettings }),
   );
   const port = await freePort();
+  const extensionsDir = options.extensionsDir ?? path.join(scratch, 'extensions');
+  const chatModel = options.chatModelExtension ? installChatModelExtension(REPO, extensionsDir) : [];
   const args = [
     '--config', '/dev/null', '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', userData, '--extensions-dir', options.extensionsDir ?? path.join(scratch, 'extensions'),
+    '--user-data-dir', userData, '--extensions-dir', extensionsDir, ...chatModel,
     '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', '--ignore-last-opened',
     ...(options.trusted ? ['--disable-workspace-trust'] : []),
   ];
@@ -155,9 +160,11 @@ export interface TestsModuleRun {
 
 /**
  * Loads `testsPath` (a module exporting run()) in the extension host of a fresh code-server, with
- * this repository as the extension under development; forwards the host's console to `onLog`.
+ * this repository as the extension under development; forwards the host's console to `onLog`. The
+ * deadline only catches a host that hangs: the trusted suite takes 5-9 minutes alone and half as long
+ * again on a shared, busy machine, so it is set well above that.
  */
-export async function runTestsModule(testsPath: string, options: CodeServerOptions, onLog: (line: string, rest: unknown[]) => void, timeoutMs = 10 * 60_000): Promise<TestsModuleRun> {
+export async function runTestsModule(testsPath: string, options: CodeServerOptions, onLog: (line: string, rest: unknown[]) => void, timeoutMs = 25 * 60_000): Promise<TestsModuleRun> {
   const server = await startCodeServer(options);
   const browser = await launchBrowser();
   try {
@@ -170,7 +177,9 @@ export async function runTestsModule(testsPath: string, options: CodeServerOptio
       const [first, ...rest] = Array.isArray(args) ? args : [args];
       if (!WORKBENCH_NOISE.test(String(first))) onLog(String(first), rest);
     });
-    await page.goto(workbenchUrl(server, testsPath));
+    // Only the navigation itself is awaited: on a busy machine the workbench's scripts can take longer
+    // than goto's 30 s to load, and the run's own deadline below catches a host that never settles.
+    await page.goto(workbenchUrl(server, testsPath), { waitUntil: 'commit', timeout: 120_000 });
     const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(124), timeoutMs).unref());
     return { exitCode: await Promise.race([exited, timeout]) };
   } finally {

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'net';
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string without its "?" ("" when none): Azure's api-version travels here. */
+  query: string;
   headers: http.IncomingHttpHeaders;
   /** The parsed JSON body (undefined when it was not JSON). */
   body: any;
@@ -44,7 +46,8 @@ export interface ScriptedModelServer {
   close(): Promise<void>;
 }
 
-const COMPLETION_PATHS = new Set(['/v1/chat/completions', '/chat/completions']);
+/** /v1/chat/completions, /chat/completions, and Azure's /openai/deployments/NAME/chat/completions. */
+const isCompletionPath = (path: string): boolean => path === '/chat/completions' || path === '/v1/chat/completions' || /^\/openai\/deployments\/[^/]+\/chat\/completions$/.test(path);
 
 export async function startScriptedModelServer(script: ModelScript): Promise<ScriptedModelServer> {
   const requests: RecordedRequest[] = [];
@@ -63,10 +66,10 @@ export async function startScriptedModelServer(script: ModelScript): Promise<Scr
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const path = (req.url ?? '').split('?')[0];
-      if (req.method !== 'POST' || !COMPLETION_PATHS.has(path)) return sendJson(res, 404, errorBody(`no route for ${req.method} ${path}`, 'not_found'));
+      const [path, query = ''] = (req.url ?? '').split('?');
+      if (req.method !== 'POST' || !isCompletionPath(path)) return sendJson(res, 404, errorBody(`no route for ${req.method} ${path}`, 'not_found'));
       const text = Buffer.concat(chunks).toString('utf8');
-      const recorded: RecordedRequest = { method: req.method, path, headers: req.headers, body: parseJson(text), outcome: 'pending' };
+      const recorded: RecordedRequest = { method: req.method, path, query, headers: req.headers, body: parseJson(text), outcome: 'pending' };
       const index = requests.push(recorded) - 1;
       for (const wake of waiters) wake();
       res.on('close', () => settle(index, res.writableFinished ? 'answered' : 'abandoned'));

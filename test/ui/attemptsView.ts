@@ -22,6 +22,13 @@ export async function newestRunText(page: Page): Promise<string[]> {
   return (await run.innerText()).split('\n').filter((line) => line !== '');
 }
 
+/** The lines with the start time as HH:MM and durations as TIME, which differ from run to run. */
+export function withoutTimes(lines: string[]): string[] {
+  return lines.map((line) => line
+    .replace(/ · \d{1,2}:\d{2}( [AP]M)? · /, ' · HH:MM · ')
+    .replace(/\b\d+(\.\d+)? (ms|s)$/, 'TIME'));
+}
+
 /** How much of the newest run's diff is cut off at the right (0: every character is on screen). */
 export async function diffHiddenWidth(page: Page): Promise<number> {
   return attemptsFrame(page).locator('.run pre.diff').first().evaluate((pre) => pre.scrollWidth - pre.clientWidth);

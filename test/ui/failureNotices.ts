@@ -1,5 +1,5 @@
 // Failures as a user meets them in the real workbench, in the light and then the dark theme: no
-// engine (the notification, the status item, and the exact setting it opens in the User tab), then a
+// engine (the notification, the status item, and the engine settings it opens in the User tab), then a
 // model endpoint that is down (one notification naming it, with Test Connection and Open Settings,
 // and what Test Connection then reports). Settings and the theme are changed through the workbench,
 // as a user changes them.
@@ -8,36 +8,13 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { startScriptedModelServer } from '../support/scriptedModelServer';
 import { launchBrowser, openWorkbench, REPO, startCodeServer, workbenchUrl, type CodeServer } from '../support/codeServer';
-import { exitWith, finish, sequence, shotPath } from './uiSteps';
-import { palette, quickInputRow, quickOpen, typeIntoQuickInput, waitUntil } from './workbench';
+import { assertEqual, exitWith, finish, sequence, shotPath, testImageSettings } from './uiSteps';
+import { palette, quickOpen, switchTheme, THEMES, toastMatching, toasts, type Theme } from './workbench';
 
 const FIXTURE = path.join(REPO, 'test/fixtures/failure-ui');
-const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' } as const;
-type Theme = keyof typeof THEMES;
 const NO_ENGINE_HOST = 'unix:///nonexistent/self-heal-ui.sock';
-
-interface Toast {
-  message: string;
-  buttons: string[];
-}
-
-/** The toasts on screen, newest first, as their text and buttons read. */
-async function toasts(page: Page): Promise<Toast[]> {
-  return page.locator('.notifications-toasts .notification-toast').evaluateAll((elements) => elements.map((toast) => ({
-    message: toast.querySelector('.notification-list-item-message')?.textContent ?? '',
-    buttons: [...toast.querySelectorAll('.notification-list-item-buttons-container .monaco-button')].map((b) => b.textContent ?? ''),
-  })));
-}
-
-async function toastMatching(page: Page, what: string, pattern: RegExp, timeoutMs = 90_000): Promise<Toast> {
-  const shown = await waitUntil(what, () => toasts(page), (all) => all.some((t) => pattern.test(t.message)), timeoutMs);
-  await page.waitForTimeout(600); // the toast slides in
-  return shown.find((t) => pattern.test(t.message)) as Toast;
-}
-
-function assertEqual(actual: unknown, expected: unknown, what: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`${what}:\n  expected ${JSON.stringify(expected)}\n  but saw  ${JSON.stringify(actual)}`);
-}
+/** selfHeal.docker.host and selfHeal.docker.hosts: the search for the first finds both. */
+const ENGINE_SETTINGS_FOUND = '2 Settings Found';
 
 /** Types a value into the Docker: Host setting of the settings editor on screen (the User tab), then closes it. */
 async function setDockerHost(page: Page, value: string): Promise<void> {
@@ -56,14 +33,7 @@ async function openDockerHostSetting(page: Page): Promise<void> {
   const editor = page.locator('.settings-editor');
   await editor.locator('textarea.inputarea').first().waitFor({ timeout: 20_000 });
   await page.keyboard.type('selfHeal.docker.host');
-  await editor.getByText('1 Setting Found').waitFor({ timeout: 20_000 });
-}
-
-async function switchTheme(page: Page, theme: Theme): Promise<void> {
-  await palette(page, 'Preferences: Color Theme');
-  await typeIntoQuickInput(page, THEMES[theme], '', 'Select Color Theme');
-  await quickInputRow(page, `${THEMES[theme].replace(/^Default /, '')}, ${THEMES[theme]}`).click({ timeout: 15_000 });
-  await page.locator(`.monaco-workbench.${theme === 'dark' ? 'vs-dark' : 'vs'}`).waitFor({ timeout: 15_000 });
+  await editor.getByText(ENGINE_SETTINGS_FOUND).waitFor({ timeout: 20_000 });
 }
 
 async function noEngine(page: Page, theme: Theme): Promise<void> {
@@ -86,7 +56,9 @@ async function noEngine(page: Page, theme: Theme): Promise<void> {
   assertEqual(await editor.locator('.settings-tabs-widget .action-label.checked').first().innerText(), 'User', 'the settings tab shown');
   // The search box is a small editor: its text is in the textarea the editor types into.
   assertEqual(await editor.locator('textarea.inputarea').first().inputValue(), 'selfHeal.docker.host', 'the search');
-  assertEqual(await editor.locator('.settings-count-widget').innerText(), '1 Setting Found', 'the settings shown');
+  // The search names the one engine's address; the list of several engines' addresses matches it too.
+  assertEqual(await editor.locator('.settings-count-widget').innerText(), ENGINE_SETTINGS_FOUND, 'the settings shown');
+  await editor.getByText('Several container engines to spread runs over').first().waitFor({ timeout: 10_000 });
   await page.screenshot({ path: shotPath(`ui/notices-docker-host-setting-${theme}.png`) });
   // The user empties it there, which lets Self-Heal find the engine on its own again.
   await setDockerHost(page, '');
@@ -146,7 +118,7 @@ export async function failureNoticeSteps(settings: Record<string, unknown>): Pro
 
 if (require.main === module) {
   exitWith(async () => {
-    await failureNoticeSteps(process.env.SELF_HEAL_TEST_IMAGE ? { 'selfHeal.image': process.env.SELF_HEAL_TEST_IMAGE } : {});
+    await failureNoticeSteps(testImageSettings());
     return finish();
   });
 }

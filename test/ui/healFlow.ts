@@ -1,27 +1,32 @@
 // The heal flow in the real workbench, as a user goes through it, in the light and then the dark
 // theme: a run puts the error in Problems; Ctrl+. offers the fixes; choosing one edits the file and
-// clears the problem; Run & Self-Heal heals a broken file and the Fix Attempts view tells how.
+// clears the problem; Run & Self-Heal heals a broken file, shows the fix's diff with Apply and
+// Discard in its title bar, and once Apply is clicked there the Fix Attempts view tells how.
 // Every step asserts the text on screen, then takes a screenshot to test-results/ui/. uiSmoke.ts runs
 // it; `node out/test/ui/healFlow.js [--update-docs]` runs it alone.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openWorkbench, REPO, startCodeServer, workbenchUrl, type CodeServer } from '../support/codeServer';
-import { diffHiddenWidth, luminance, markedChanges, newestRunText, openAttemptsView, panelColours, tabTo } from './attemptsView';
+import { diffHiddenWidth, luminance, markedChanges, newestRunText, openAttemptsView, panelColours, tabTo, withoutTimes } from './attemptsView';
+import { applyInTheTitleBar, previewWaitsForTheChoice } from './fixChoiceSteps';
 import { needsInputIsSaid, runWithArgumentsGivesIt } from './needsFlow';
-import { exitWith, finish, sequence, shotPath, updateDocImages } from './uiSteps';
-import { palette, problemRows, quickInputRow, quickOpen, typeIntoQuickInput, waitForEditorText, waitUntil, type ProblemRow } from './workbench';
+import { assertEqual, exitWith, finish, sequence, shotPath, testImageSettings, updateDocImages } from './uiSteps';
+import { palette, problemRows, quickOpen, switchTheme, THEMES, waitForEditorText, waitUntil, type ProblemRow, type Theme } from './workbench';
 
 const FIXTURE = path.join(REPO, 'test/fixtures/heal-ui');
 const REPORT = fs.readFileSync(path.join(FIXTURE, 'report.py'), 'utf8');
 const REPORT_FIXED = REPORT.replace('"""\n', '"""\nimport json\n');
 const GREET = fs.readFileSync(path.join(FIXTURE, 'greet.py'), 'utf8');
 const GREET_HEALED = GREET.replace('{name}"\n', '{name}")\n');
-const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' } as const;
-type Theme = keyof typeof THEMES;
 
 /** The screenshots README shows (docs/images/), from the light pass. */
-export const HEAL_DOC_IMAGES = { 'ui/heal-lightbulb-light.png': 'diagnostic-lightbulb.png', 'ui/heal-panel-light.png': 'panel-healed-run.png', 'ui/needs-input-light.png': 'needs-input.png' };
+export const HEAL_DOC_IMAGES = {
+  'ui/heal-lightbulb-light.png': 'diagnostic-lightbulb.png',
+  'ui/heal-panel-waiting-light.png': 'fix-waiting-choice.png',
+  'ui/heal-panel-light.png': 'panel-healed-run.png',
+  'ui/needs-input-light.png': 'needs-input.png',
+};
 
 const NAME_ERROR: ProblemRow = { message: "NameError: name 'json' is not defined", source: 'Self-Heal', code: 'NameError', position: '[Ln 7, Col 7]' };
 
@@ -64,14 +69,11 @@ async function choosingTheFixEditsAndClears(page: Page): Promise<void> {
 }
 
 async function panelShowsTheHealedRun(page: Page, theme: Theme): Promise<void> {
-  await quickOpen(page, 'greet.py');
-  await palette(page, 'Self-Heal: Run & Self-Heal');
-  await waitForEditorText(page, GREET_HEALED);
   await openAttemptsView(page);
-  const lines = await waitUntil('the Fix Attempts view shows the healed run', () => newestRunText(page), (text) => text[1] === 'Run & Self-Heal: greet.py' && text[2].startsWith('Healed'));
+  const lines = await waitUntil('the Fix Attempts view shows the applied fix', () => newestRunText(page), (text) => text[1] === 'Run & Self-Heal: greet.py' && text[2].startsWith('Fix applied'));
   assertEqual(withoutTimes(lines), [
-    '✓', 'Run & Self-Heal: greet.py', 'Healed · HH:MM · 1 file',
-    '✓', 'greet.py', 'Healed',
+    '✓', 'Run & Self-Heal: greet.py', 'Fix applied · HH:MM · 1 file',
+    '✓', 'greet.py', 'Healed, fix applied',
     'Healed in 1 attempt · TIME', 'Open Diff', 'Revert This Fix',
     '✗', 'First run', "SyntaxError: '(' was never closed greet.py:2:10",
     '✓', 'Attempt 1: Healed', "For SyntaxError: '(' was never closed greet.py:2:10",
@@ -110,14 +112,6 @@ async function assertPanelColours(page: Page, theme: Theme): Promise<void> {
   if (!(ca > 0 && cg > cr)) throw new Error(`the changed characters of an added line are not marked green: ${colours.addedChange}`);
 }
 
-async function switchTheme(page: Page, theme: Theme): Promise<void> {
-  await palette(page, 'Preferences: Color Theme');
-  await typeIntoQuickInput(page, THEMES[theme], '', 'Select Color Theme');
-  // The picker shows a theme's short name, then the name its setting holds.
-  await quickInputRow(page, `${THEMES[theme].replace(/^Default /, '')}, ${THEMES[theme]}`).click({ timeout: 15_000 });
-  await page.locator(`.monaco-workbench.${theme === 'dark' ? 'vs-dark' : 'vs'}`).waitFor({ timeout: 15_000 });
-}
-
 /** Undo both fixes the way README says: Revert All Fixes From Last Run, and Ctrl+Z for a quick fix. */
 async function undoTheFixes(page: Page): Promise<void> {
   await quickOpen(page, 'greet.py');
@@ -129,23 +123,15 @@ async function undoTheFixes(page: Page): Promise<void> {
   await page.keyboard.press('Control+S');
 }
 
-function withoutTimes(lines: string[]): string[] {
-  return lines.map((line) => line
-    .replace(/ · \d{1,2}:\d{2}( [AP]M)? · /, ' · HH:MM · ')
-    .replace(/\b\d+(\.\d+)? (ms|s)$/, 'TIME'));
-}
-
-function assertEqual(actual: unknown, expected: unknown, what: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`${what}:\n  expected ${JSON.stringify(expected)}\n  but saw  ${JSON.stringify(actual)}`);
-}
-
 async function pass(run: ReturnType<typeof sequence>, page: Page, theme: Theme): Promise<void> {
   await run(`${theme}: Run Without Healing -> Problems shows "${NAME_ERROR.message}" from Self-Heal at ${NAME_ERROR.position}`, () => problemsShowTheNameError(page, theme));
   await run(`${theme}: Ctrl+. on the error lists "Add 'import json'" (focused) and "Run & Self-Heal this file"`, () => lightbulbOffersTheFixes(page, theme));
   await run(`${theme}: choosing "Add 'import json'" adds the import and clears the problem`, () => choosingTheFixEditsAndClears(page));
   await run(`${theme}: Run & Self-Heal on ask_name.py says "needs input" (notification, Problems, status bar, Fix Attempts), not a bug`, () => needsInputIsSaid(page, theme));
   await run(`${theme}: the notification's Run with Arguments... takes typed input, and the run is clean`, () => runWithArgumentsGivesIt(page, theme));
-  await run(`${theme}: Run & Self-Heal heals greet.py; Fix Attempts shows the attempt, rule:unclosed-bracket and the diff; Tab shows focus`, () => panelShowsTheHealedRun(page, theme));
+  await run(`${theme}: Run & Self-Heal heals greet.py and ends with the fix's diff: Apply Fix and Discard Fix in its title bar, the question, Fix Attempts "Waiting for your choice"`, () => previewWaitsForTheChoice(page, theme));
+  await run(`${theme}: Apply Fix in the diff's title bar edits greet.py and closes the diff`, () => applyInTheTitleBar(page, GREET_HEALED));
+  await run(`${theme}: Fix Attempts shows the applied fix, rule:unclosed-bracket and the diff; Tab shows focus`, () => panelShowsTheHealedRun(page, theme));
 }
 
 /** The whole flow in one workbench: light pass, switch to dark live, undo the fixes, dark pass. */
@@ -156,7 +142,7 @@ export async function healFlowSteps(settings: Record<string, unknown>): Promise<
   const browser = await launchBrowser();
   try {
     await run('heal flow: the workbench opens on the fixture, in the light theme', async () => {
-      server = await startCodeServer({ fixtureWorkspace: FIXTURE, trusted: true, userSettings: { ...settings, 'workbench.colorTheme': THEMES.light, 'selfHeal.fix.applyMode': 'auto' } });
+      server = await startCodeServer({ fixtureWorkspace: FIXTURE, trusted: true, userSettings: { ...settings, 'workbench.colorTheme': THEMES.light } });
       page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await openWorkbench(page, workbenchUrl(server));
       await page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
@@ -179,7 +165,7 @@ export async function healFlowSteps(settings: Record<string, unknown>): Promise<
 
 if (require.main === module) {
   exitWith(async () => {
-    await healFlowSteps(process.env.SELF_HEAL_TEST_IMAGE ? { 'selfHeal.image': process.env.SELF_HEAL_TEST_IMAGE } : {});
+    await healFlowSteps(testImageSettings());
     updateDocImages(HEAL_DOC_IMAGES);
     return finish();
   });

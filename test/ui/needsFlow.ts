@@ -3,8 +3,8 @@
 // Attempts; the button opens the quick input, where typing the input and choosing Run & Self-Heal
 // runs it clean. Every step asserts what is on screen, then takes a screenshot to test-results/ui/.
 import type { Page } from 'playwright-core';
-import { newestRunText, openAttemptsView } from './attemptsView';
-import { shotPath } from './uiSteps';
+import { attemptsFrame, newestRunText, openAttemptsView } from './attemptsView';
+import { assertEqual, shotPath } from './uiSteps';
 import type { Locator } from 'playwright-core';
 import { palette, problemRows, quickOpen, typeIntoQuickInput, waitUntil, type ProblemRow } from './workbench';
 
@@ -22,8 +22,12 @@ export async function needsInputIsSaid(page: Page, theme: string): Promise<void>
   await waitUntil('Problems lists the need for input, from Self-Heal', () => problemRows(page), (rows) => JSON.stringify(rows) === JSON.stringify([NEEDS_INPUT]));
   await page.locator('.statusbar-item', { hasText: 'Self-Heal: needs input' }).waitFor({ timeout: 10_000 });
   await openAttemptsView(page);
-  const lines = await waitUntil('Fix Attempts shows the run that needs input', () => newestRunText(page), (text) => text[1] === 'Run & Self-Heal: ask_name.py');
+  // The panel hears the run's end a moment after the notification is shown.
+  const lines = await waitUntil('Fix Attempts shows the run that needs input', () => newestRunText(page), (text) => text[1] === 'Run & Self-Heal: ask_name.py' && !text[2].startsWith('Running'));
   assertEqual(lines.slice(0, 6).map((line) => line.replace(/ · \d{1,2}:\d{2}( [AP]M)? · /, ' · HH:MM · ')), ['?', 'Run & Self-Heal: ask_name.py', 'Needs input · HH:MM · 1 file', '?', 'ask_name.py', 'Needs input'], 'the newest run in Fix Attempts');
+  // The file offers its input, not a heal again.
+  const actions = await attemptsFrame(page).locator('.run').first().locator('.file .actions button').allInnerTexts();
+  assertEqual(actions, ['Run with Arguments...'], "the file's buttons in Fix Attempts");
   await page.screenshot({ path: shotPath(`ui/needs-input-${theme}.png`) });
 }
 
@@ -53,8 +57,4 @@ export async function runWithArgumentsGivesIt(page: Page, theme: string): Promis
 /** A quick pick row by its label; an icon in the label ($(keyboard)) is drawn, not written, so it is not in the text. */
 function pickRow(page: Page, label: string): Locator {
   return page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) }).first();
-}
-
-function assertEqual(actual: unknown, expected: unknown, what: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`${what}:\n  expected ${JSON.stringify(expected)}\n  but saw  ${JSON.stringify(actual)}`);
 }

@@ -1,6 +1,7 @@
 // `npm run test:ui`: drives the real workbench in headless Chromium as a user would - open a file,
 // run the command from the palette, see the output - once with the extension under development and
-// once installed from the built .vsix; then the heal flow (healFlow.ts). Screenshots go to
+// once installed from the built .vsix; then the heal flow (healFlow.ts), the failure notices
+// (failureNotices.ts) and the walk through the situations a new user met (walkthrough.ts). Screenshots go to
 // test-results/; --update-docs also copies the ones README shows to docs/images/.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -10,7 +11,10 @@ import type { Page } from 'playwright-core';
 import { codeServerBinary, launchBrowser, openWorkbench, REPO, startCodeServer, workbenchUrl, type CodeServer } from '../support/codeServer';
 import { failureNoticeSteps } from './failureNotices';
 import { HEAL_DOC_IMAGES, healFlowSteps } from './healFlow';
-import { exitWith, finish, RESULTS, step, updateDocImages } from './uiSteps';
+import { installFlowSteps } from './installFlow';
+import { TEST_EXPLORER_DOC_IMAGES, testExplorerSteps } from './testExplorerFlow';
+import { WALK_DOC_IMAGES, walkthroughSteps } from './walkthrough';
+import { exitWith, finish, RESULTS, step, testImageSettings, updateDocImages } from './uiSteps';
 import { palette, quickInputRow, quickOpen, typeIntoQuickInput } from './workbench';
 
 const VSIX = path.join(REPO, 'self-heal.vsix');
@@ -94,7 +98,7 @@ async function withWorkbench(server: CodeServer, url: string, name: string, work
 async function main(): Promise<number> {
   fs.mkdirSync(RESULTS, { recursive: true });
   const fixture = path.join(REPO, 'test/fixtures/workspace');
-  const settings = process.env.SELF_HEAL_TEST_IMAGE ? { 'selfHeal.image': process.env.SELF_HEAL_TEST_IMAGE } : {};
+  const settings = testImageSettings();
 
   await step('development build: palette -> run -> output; Cancel; status bar -> settings; API key set and cleared', async () => {
     const server = await startCodeServer({ fixtureWorkspace: fixture, trusted: true, userSettings: settings });
@@ -121,8 +125,11 @@ async function main(): Promise<number> {
 
   await healFlowSteps(settings);
   await failureNoticeSteps(settings);
+  await walkthroughSteps(settings);
+  await installFlowSteps(settings);
+  await testExplorerSteps();
 
-  updateDocImages({ 'dev-output.png': 'run-output.png', ...HEAL_DOC_IMAGES });
+  updateDocImages({ 'dev-output.png': 'run-output.png', ...HEAL_DOC_IMAGES, ...WALK_DOC_IMAGES, ...TEST_EXPLORER_DOC_IMAGES });
   return finish();
 }
 

@@ -18,7 +18,10 @@ export async function step(name: string, work: () => Promise<void>): Promise<boo
     return true;
   } catch (error) {
     results.failed++;
-    console.log(`  ✗ ${name}\n    ${(error as Error).message.split('\n').join('\n    ')}`);
+    const message = (error as Error).message;
+    console.log(`  ✗ ${name}\n    ${message.split('\n').join('\n    ')}`);
+    // The same line as the mocha suites' reporter (summaryReporter.js) writes, for the log's end.
+    if (process.env.SELF_HEAL_TEST_FAILURES) fs.appendFileSync(process.env.SELF_HEAL_TEST_FAILURES, `${name}: ${message.split('\n')[0].slice(0, 300)}\n`);
     return false;
   }
 }
@@ -44,6 +47,11 @@ export function sequence(page: () => Page | undefined, shotPrefix: string): (nam
 
 export function anyFailed(): boolean {
   return results.failed > 0;
+}
+
+/** The user settings every UI run starts with: the image CI built, when it names one. */
+export function testImageSettings(): Record<string, unknown> {
+  return process.env.SELF_HEAL_TEST_IMAGE ? { 'selfHeal.image': process.env.SELF_HEAL_TEST_IMAGE } : {};
 }
 
 /** A screenshot path under test-results/, its folder made on the way. */
@@ -75,4 +83,8 @@ export function exitWith(main: () => Promise<number>): void {
       process.exit(1);
     },
   );
+}
+
+export function assertEqual(actual: unknown, expected: unknown, what: string): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`${what}:\n  expected ${JSON.stringify(expected)}\n  but saw  ${JSON.stringify(actual)}`);
 }

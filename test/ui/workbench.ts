@@ -2,12 +2,26 @@
 // active editor shows, the Problems list. Everything read here is what is on screen.
 import type { Locator, Page } from 'playwright-core';
 
+/** Opens a file by its workspace path ("app/main.py") as Ctrl+P does. */
 export async function quickOpen(page: Page, file: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await typeIntoQuickInput(page, file);
-  // The first file search of a fresh workbench can take a while on a busy machine.
-  await quickInputRow(page, file).click({ timeout: 30_000 });
-  await page.locator('.part.editor .tab.active', { hasText: file }).waitFor({ timeout: 15_000 });
+  const slash = file.lastIndexOf('/');
+  const name = file.slice(slash + 1);
+  // A click can land while the list is being redrawn and open nothing; the pick is then made again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    await typeIntoQuickInput(page, file);
+    // A file in a folder is listed as its name, a space, then the folder.
+    const row = slash < 0 ? quickInputRow(page, file) : page.locator(`.quick-input-list .monaco-list-row[aria-label^="${name} ${file.slice(0, slash)}"]`).first();
+    try {
+      // The first file search of a fresh workbench can take a while on a busy machine.
+      await row.click({ timeout: 30_000 });
+      await page.locator('.part.editor .tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.waitForSelector('.monaco-editor.focused', { timeout: 30_000 });
 }
 
@@ -31,14 +45,19 @@ export function quickInputRow(page: Page, label: string): Locator {
 }
 
 /**
- * Types once the quick input has focus, so no keystroke lands in the editor behind it; `placeholder`
+ * Enters `text` once the quick input has focus, so nothing lands in the editor behind it; `placeholder`
  * tells a picker that a command opens apart from the palette that is closing.
  */
 export async function typeIntoQuickInput(page: Page, text: string, prefix = '', placeholder?: string): Promise<void> {
   const input = page.locator(placeholder ? `.quick-input-widget .quick-input-box input[placeholder*="${placeholder}"]` : '.quick-input-widget .quick-input-box input');
   await input.waitFor({ timeout: 10_000 });
-  await waitUntil('the quick input has focus', () => input.evaluate((element) => element === element.ownerDocument.activeElement), (focused) => focused, 10_000);
-  await page.keyboard.type(text);
+  const focused = () => input.evaluate((element) => element === element.ownerDocument.activeElement);
+  // A notification closing as the palette opens can keep the focus; a click puts it in the box, as a user would.
+  await waitUntil('the quick input has focus', focused, (yes) => yes, 5_000).catch(() => input.click({ timeout: 5_000 }));
+  await waitUntil('the quick input has focus', focused, (yes) => yes, 10_000);
+  // Filled into the box itself rather than typed as keystrokes: a notification that takes the focus
+  // mid-word would send the rest of the keys to whatever it left focused (once only ">Vie" arrived).
+  await input.fill(prefix + text);
   await waitUntil(`the quick input holds ${JSON.stringify(prefix + text)}`, () => input.inputValue(), (value) => value === prefix + text, 10_000);
 }
 
@@ -89,4 +108,36 @@ export async function problemRows(page: Page): Promise<ProblemRow[]> {
     const text = (selector: string) => row.querySelector(selector)?.textContent ?? '';
     return { message: text('.marker-message'), source: text('.marker-source'), code: text('.marker-code'), position: text('.marker-line') };
   }));
+}
+
+export const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' } as const;
+export type Theme = keyof typeof THEMES;
+
+/** Picks a colour theme the way a user does, and waits until the workbench wears it. */
+export async function switchTheme(page: Page, theme: Theme): Promise<void> {
+  await palette(page, 'Preferences: Color Theme');
+  await typeIntoQuickInput(page, THEMES[theme], '', 'Select Color Theme');
+  // The picker shows a theme's short name, then the name its setting holds.
+  await quickInputRow(page, `${THEMES[theme].replace(/^Default /, '')}, ${THEMES[theme]}`).click({ timeout: 15_000 });
+  await page.locator(`.monaco-workbench.${theme === 'dark' ? 'vs-dark' : 'vs'}`).waitFor({ timeout: 15_000 });
+}
+
+export interface Toast {
+  message: string;
+  buttons: string[];
+}
+
+/** The toasts on screen, newest first, as their text and buttons read. */
+export async function toasts(page: Page): Promise<Toast[]> {
+  return page.locator('.notifications-toasts .notification-toast').evaluateAll((elements) => elements.map((toast) => ({
+    message: toast.querySelector('.notification-list-item-message')?.textContent ?? '',
+    buttons: [...toast.querySelectorAll('.notification-list-item-buttons-container .monaco-button')].map((b) => b.textContent ?? ''),
+  })));
+}
+
+/** Waits for a toast whose text matches, and returns it once it has slid in. */
+export async function toastMatching(page: Page, what: string, pattern: RegExp, timeoutMs = 90_000): Promise<Toast> {
+  const shown = await waitUntil(what, () => toasts(page), (all) => all.some((t) => pattern.test(t.message)), timeoutMs);
+  await page.waitForTimeout(600); // the toast slides in
+  return shown.find((t) => pattern.test(t.message)) as Toast;
 }

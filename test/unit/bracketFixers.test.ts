@@ -24,19 +24,25 @@ describe('bracket fixers', () => {
       const source = 'def discount(total, member):\n    if (total > 100 and member:\n        return total * 0.9\n    return total\n';
       assert.deepStrictEqual(healings(source, syntax('invalid syntax', 2, 31)), [
         ["Close '(' before ':'", 'def discount(total, member):\n    if (total > 100 and member):\n        return total * 0.9\n    return total\n', true],
+        // The other places the closer could stand, for the compile check and the re-runs to judge.
+        ["Close '(' before 'and'", 'def discount(total, member):\n    if (total > 100) and member:\n        return total * 0.9\n    return total\n', false],
+        ["Close '(' before '>'", 'def discount(total, member):\n    if (total) > 100 and member:\n        return total * 0.9\n    return total\n', false],
       ]);
       assert.deepStrictEqual(healings('for i in range(len(items):\n    print(i)\n', syntax('invalid syntax', 1, 26)), [
         ["Close '(' before ':'", 'for i in range(len(items)):\n    print(i)\n', true],
+        ["Close '(' before '('", 'for i in range(len)(items):\n    print(i)\n', false],
       ]);
     });
 
     it('closes it before the colon, not after the body, when CPython says it was never closed', () => {
       assert.deepStrictEqual(healings('def area(width, height:\n    return width * height\n', syntax("'(' was never closed", 1, 9)), [
         ["Close '(' before ':'", 'def area(width, height):\n    return width * height\n', true],
+        ["Close '(' before ','", 'def area(width), height:\n    return width * height\n', false],
       ]);
       const continued = 'if (ready and\n        enabled:\n    start()\n';
       assert.deepStrictEqual(healings(continued, syntax("'(' was never closed", 1, 4)), [
         ["Close '(' before ':'", 'if (ready and\n        enabled):\n    start()\n', true],
+        ["Close '(' before 'and'", 'if (ready) and\n        enabled:\n    start()\n', false],
       ]);
     });
 
@@ -58,6 +64,7 @@ describe('bracket fixers', () => {
       const source = 'print(describe("sandbox", tags=["safe", "fast"))\n';
       assert.deepStrictEqual(healings(source, syntax(MISMATCH, 1, 47)), [
         ["Close '[' before ')'", 'print(describe("sandbox", tags=["safe", "fast"]))\n', true],
+        ["Close '[' before ','", 'print(describe("sandbox", tags=["safe"], "fast"))\n', false],
         ["Change ')' to ']'", 'print(describe("sandbox", tags=["safe", "fast"])\n', false],
       ]);
     });
@@ -79,8 +86,16 @@ describe('bracket fixers', () => {
       ]);
       assert.deepStrictEqual(healings('best = max(\n    [3, 7)\nprint(best)\n', syntax(MISMATCH, 2, 10)), [
         ["Close '[' before ')'", 'best = max(\n    [3, 7])\nprint(best)\n', true],
+        ["Close '[' before ','", 'best = max(\n    [3], 7)\nprint(best)\n', false],
         ["Change ')' to ']'", 'best = max(\n    [3, 7]\nprint(best)\n', false],
       ]);
+    });
+
+    it('closes a literal after its trailing comma at the statement\'s end, first, never turning it into a tuple', () => {
+      const source = 'inventory = {\n    "apples": 12,\n    "plums": 0,\n\n\ndef in_stock(items):\n    return list(items)\n';
+      const [first, second] = healings(source, syntax("'{' was never closed", 1, 13));
+      assert.deepStrictEqual(first, ["Close '{'", 'inventory = {\n    "apples": 12,\n    "plums": 0,}\n\n\ndef in_stock(items):\n    return list(items)\n', true]);
+      assert.deepStrictEqual(second, ["Close '{' before ','", 'inventory = {\n    "apples": 12,\n    "plums": 0},\n\n\ndef in_stock(items):\n    return list(items)\n', false]);
     });
 
     it('proposes nothing when the reported column holds no such closer', () => {

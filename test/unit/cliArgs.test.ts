@@ -13,6 +13,14 @@ describe('CLI arguments', () => {
     assert.deepStrictEqual(parsed.rest, ['--json', 'x']);
   });
 
+  it('keeps every --docker-host given, each once, and runs two at once per engine unless told', () => {
+    const two = options(['a.py', '--docker-host', 'unix:///a.sock', '--docker-host=ssh://me@b', '--docker-host', 'unix:///a.sock']);
+    assert.deepStrictEqual([two.dockerHosts, two.parallel], [['unix:///a.sock', 'ssh://me@b'], 4]);
+    assert.deepStrictEqual([options(['a.py']).dockerHosts, options(['a.py']).parallel], [[], 2]);
+    assert.strictEqual(options(['a.py', '--docker-host', 'unix:///a.sock', '--docker-host', 'unix:///b.sock', '--parallel', '3']).parallel, 3);
+    assert.throws(() => options(['a.py', '--docker-host=']), (error: Error) => error instanceof UsageError && error.message === '--docker-host needs an address, not an empty value');
+  });
+
   it('turns flags into limits', () => {
     const o = options(['a.py', '--timeout', '2.5', '--memory', '64m', '--cpus', '0.5', '--processes', '32', '--output-limit', '2k']);
     assert.deepStrictEqual(o.limits, { timeoutMs: 2500, memoryBytes: 64 * 1024 * 1024, cpus: 0.5, processes: 32, network: 'none', outputLimitBytes: 2048 });

@@ -39,14 +39,14 @@ describe('CLI command setup', () => {
   });
 
   it('makes the local runner without environment images', async () => {
-    const made = createRunner(healOptionsFrom(parseArgs(['a.py', '--runner', 'local'], HEAL_FLAGS), {}), memoryIo(), 1);
+    const made = createRunner(healOptionsFrom(parseArgs(['a.py', '--runner', 'local'], HEAL_FLAGS), {}), memoryIo(), 1, true);
     assert.ok(made.runner instanceof LocalRunner);
     assert.strictEqual(made.environments, undefined);
     await made.runner.dispose();
   });
 
   it('makes the sandbox with environment images over its own image (no engine is contacted)', async () => {
-    const made = createRunner(healOptionsFrom(parseArgs(['a.py', '--image', 'python:3.12-slim'], HEAL_FLAGS), {}), memoryIo(), 1);
+    const made = createRunner(healOptionsFrom(parseArgs(['a.py', '--image', 'python:3.12-slim'], HEAL_FLAGS), {}), memoryIo(), 1, true);
     assert.ok(made.runner instanceof DockerSandbox);
     const environments = made.environments?.({ allowSourceBuilds: false });
     assert.ok(environments instanceof EnvironmentBuilder);

@@ -14,6 +14,9 @@ describe('guarded settings in the manifest', () => {
 
   it('lets a workspace set each of them (so the confirmation is what stands between)', () => {
     const scopes = GUARDED_SETTINGS.map((key) => [key, manifest.contributes.configuration.properties[`selfHeal.${key}`].scope]);
-    assert.deepStrictEqual(scopes, [['runner', 'resource'], ['pythonPath', 'resource'], ['docker.host', 'resource'], ['image', 'resource'], ['network', 'resource'], ['model.baseUrl', 'resource']]);
+    assert.deepStrictEqual(scopes, [
+      ['runner', 'resource'], ['pythonPath', 'resource'], ['docker.host', 'resource'], ['docker.hosts', 'resource'], ['image', 'resource'], ['imagesByPythonVersion', 'resource'], ['network', 'resource'], ['model.baseUrl', 'resource'], ['model.provider', 'resource'],
+      ['environment.indexUrl', 'resource'], ['environment.extraIndexUrls', 'resource'], ['environment.trustedHosts', 'resource'],
+    ]);
   });
 });

@@ -87,6 +87,32 @@ describe('heal workflow: targets, drivers and environments (healTargets)', () =>
     assert.deepStrictEqual(built, [['requests==2.32.3']]);
   });
 
+  it('asks about and installs each set once per run, however many programs need it, and shows the install', async () => {
+    const runner = new ScriptedRunner();
+    const built: string[][] = [];
+    const asked: string[][] = [];
+    const shown: string[] = [];
+    const provider = {
+      imageFor: async (requirements: readonly string[], options: { onBuild?: () => void; onProgress?: (line: string) => void } = {}) => {
+        built.push([...requirements]);
+        options.onBuild?.();
+        options.onProgress?.('Collecting requests==2.32.3');
+        throw new Error('No matching distribution found for requests==2.32.3');
+      },
+    };
+    const imageFor = imagesFrom(provider, async (requirements) => void asked.push([...requirements]), {
+      onInstall: (requirements) => shown.push(`installing ${requirements.join(', ')}`),
+      onLine: (line) => shown.push(line),
+    });
+    const records = await healTargets(folderTargets(FOLDER, ['main.py', 'pkg/report.py']), { runner, limits, parallel: 2, maxAttempts: 0, imageFor });
+    assert.deepStrictEqual(records.map((r) => [r.outcome, r.setupFailure]), [
+      ['engine-error', { kind: 'install', message: 'the environment could not be prepared: No matching distribution found for requests==2.32.3' }],
+      ['engine-error', { kind: 'install', message: 'the environment could not be prepared: No matching distribution found for requests==2.32.3' }],
+    ]);
+    assert.deepStrictEqual([built, asked, shown], [[['requests==2.32.3']], [['requests==2.32.3']], ['installing requests==2.32.3', 'Collecting requests==2.32.3']]);
+    assert.strictEqual(runner.requests.length, 0, 'no program starts without its environment');
+  });
+
   it('verifies a fix chosen later with the driver and image of the run that found the error', async () => {
     const runner = new ScriptedRunner();
     const [target] = folderTargets(FOLDER, ['pkg/report.py']);

@@ -60,7 +60,7 @@ describe('import boundaries of src/', function () {
       violationsOf('vscode/runnerProvider.ts', `import { DockerSandbox } from '../sandbox/dockerSandbox';\nimport { OpenAIFixer } from '../edge';\nconst edge = import('../edge');`, RULES),
       violationsOf('webview-ui/render.ts', `import { errorsOfRun } from '../core/errors/runErrors';\nimport { isHostMessage } from '../webview/protocol';\nimport * as path from 'path';`, RULES),
       violationsOf('contract/editorPanelContract.ts', `import { ledgerOf } from '../core/heal/ledger';`, RULES),
-      violationsOf('cli/main.ts', `import { panelSink } from '../vscode/panelSink';\nimport { x } from '../../test/support/tempDir';`, RULES),
+      violationsOf('cli/runCommand.ts', `import { panelSink } from '../vscode/panelSink';\nimport { x } from '../../test/support/tempDir';`, RULES),
     ].flat();
     assert.deepStrictEqual(offenders, [
       'src/core/heal/healFile.ts imports vscode: core/heal may not import the package vscode',
@@ -73,8 +73,8 @@ describe('import boundaries of src/', function () {
       'src/webview-ui/render.ts imports ../core/errors/runErrors: webview-ui may import core/errors only as type',
       'src/webview-ui/render.ts imports path: webview-ui may not import the package path',
       'src/contract/editorPanelContract.ts imports ../core/heal/ledger: contract may import core/heal only as type',
-      'src/cli/main.ts imports ../vscode/panelSink: cli may not import vscode',
-      'src/cli/main.ts imports ../../test/support/tempDir: no rule covers ../test/support/tempDir',
+      'src/cli/runCommand.ts imports ../vscode/panelSink: cli may not import vscode',
+      'src/cli/runCommand.ts imports ../../test/support/tempDir: no rule covers ../test/support/tempDir',
     ]);
   });
 

@@ -18,7 +18,7 @@ export interface AreaRule {
 }
 
 /** Core's subjects, lowest layer first; each may import only those listed for it in RULES. */
-export const CORE_SUBJECTS = ['run', 'files', 'program', 'errors', 'environment', 'settings', 'fixes', 'model', 'heal'] as const;
+export const CORE_SUBJECTS = ['run', 'files', 'program', 'errors', 'environment', 'settings', 'fixes', 'model', 'heal', 'testing', 'testHeal'] as const;
 
 type CoreSubject = (typeof CORE_SUBJECTS)[number];
 
@@ -38,10 +38,15 @@ export const RULES: Readonly<Record<string, AreaRule>> = {
   'core/program': coreSubject(['files', 'run']),
   'core/errors': coreSubject(['files', 'program', 'run']),
   'core/environment': coreSubject(['files', 'run']),
-  'core/settings': coreSubject(['run']),
+  'core/settings': coreSubject(['environment', 'run']),
   'core/fixes': coreSubject(['environment', 'errors', 'files']),
   'core/model': coreSubject(['errors', 'files', 'fixes']),
   'core/heal': coreSubject(['environment', 'errors', 'files', 'fixes', 'model', 'program', 'run']),
+  // A project's tests run in the sandbox, results per test, in the environment of their requirements;
+  // the heal may build on it later, not it on the heal.
+  'core/testing': coreSubject(['environment', 'errors', 'files', 'program', 'run']),
+  // Healing against the tests: the heal's fix steps judged by the tests' results.
+  'core/testHeal': coreSubject(['errors', 'files', 'fixes', 'heal', 'model', 'run', 'testing']),
 
   // The Runner over a container engine, the unsandboxed Runner, the model client.
   // The launcher's Python and its frames know only core; the sandbox's root uses them, and the
@@ -52,7 +57,14 @@ export const RULES: Readonly<Record<string, AreaRule>> = {
   local: { areas: core('value'), packages: ['node'] },
   llm: { areas: core('value'), packages: ['node', 'openai'] },
   // The command line: core and the edges it chooses from, never the editor or the panel.
-  cli: { areas: { ...core('value'), sandbox: 'value', 'sandbox/environment': 'value', local: 'value', llm: 'value' }, packages: ['node'] },
+  cli: { areas: { ...core('value'), sandbox: 'value', 'sandbox/environment': 'value', local: 'value', llm: 'value', 'cli/reports': 'value' }, packages: ['node'] },
+  // The CI reports (SARIF, the Markdown job summary): plain text from their own input shape, so the
+  // editor could write them too; nothing of core, no package, not even Node's.
+  'cli/reports': { areas: {}, packages: [] },
+  // The CLI's entry dispatches to every command, the MCP server's included.
+  'cli/main.ts': { areas: { ...core('value'), cli: 'value', mcp: 'value' }, packages: ['node'] },
+  // The MCP server: the CLI's shared workflows behind the protocol, nothing of its own that runs code.
+  mcp: { areas: { ...core('value'), cli: 'value' }, packages: ['node', '@modelcontextprotocol/sdk', 'zod'] },
 
   // What the editor side and the panel agree on (command ids, the feed the panel implements).
   contract: { areas: core('type'), packages: [] },

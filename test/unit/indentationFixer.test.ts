@@ -46,6 +46,16 @@ describe('indentation fixer', () => {
   });
 
   describe('unindent that matches no open level', () => {
+    it('puts a line dedented half a level back in its loop, leaving the sibling after it where it is', () => {
+      const source = 'def f(xs):\n    for x in xs:\n        a = x\n      b = a\n        print(b)\n    return xs\n';
+      assert.strictEqual(healed(source, error(UNINDENT, 4)), 'def f(xs):\n    for x in xs:\n        a = x\n        b = a\n        print(b)\n    return xs\n');
+    });
+
+    it('puts a header dedented half a level back alone when its body stayed one step under its place', () => {
+      const source = 'while True:\n    f.append(1)\n  if p(f):\n        n -= 1\n    if n == 0:\n        break\n';
+      assert.strictEqual(healed(source, error(UNINDENT, 3)), 'while True:\n    f.append(1)\n    if p(f):\n        n -= 1\n    if n == 0:\n        break\n');
+    });
+
     it('takes the nearest level, then offers the other', () => {
       const source = 'def f(x):\n    if x:\n        y = 1\n       z = 2\n    return z\n';
       assert.deepStrictEqual(healings(source, error(UNINDENT, 4)), [

@@ -33,6 +33,23 @@ describe('LauncherFrames: what the launcher writes on stderr', () => {
     });
   }
 
+  for (const size of [1, 5, 64]) {
+    it(`hands the program's stdout on from its own frames, all of it before the report, in pieces of ${size}`, () => {
+      const printed = 'x'.repeat(70_000) + '\u00e9\n';
+      const both = Buffer.concat([frame('p', printed.slice(0, 40_000)), frame('o', 'warning\n'), frame('p', printed.slice(40_000)), frame('x', '0\n'), frame('p', 'after the report')]);
+      const frames = new LauncherFrames();
+      const stdout: Buffer[] = [];
+      frames.onStdout = (bytes) => void stdout.push(Buffer.from(bytes));
+      const stderr: Buffer[] = [];
+      for (let at = 0; at < both.length; at += size) {
+        stderr.push(frames.take(both.subarray(at, at + size)));
+        if (frames.done) assert.strictEqual(Buffer.concat(stdout).toString('utf8'), printed, 'every stdout byte is in before the report');
+      }
+      assert.deepStrictEqual([Buffer.concat(stderr).toString('utf8'), frames.exitCode, frames.broken], ['warning\n', 0, false]);
+      assert.strictEqual(Buffer.concat(stdout).toString('utf8'), printed, 'nothing after the report is the program\'s');
+    });
+  }
+
   it('ignores a record that comes with exit status 0', () => {
     const { frames } = feed(frame('x', `0\n${JSON.stringify(RECORD)}`), 3);
     assert.deepStrictEqual([frames.exitCode, frames.captured], [0, undefined]);
@@ -63,6 +80,15 @@ describe('capturedFromJson: the exception record is untrusted', () => {
     assert.deepStrictEqual(capturedFromJson(JSON.stringify(record))?.qualifiedType, '__main__.ValidationError');
     assert.strictEqual(capturedFromJson(JSON.stringify({ ...record, qualifiedType: 'os.ValidationError' })), undefined);
     assert.strictEqual(capturedFromJson(JSON.stringify({ ...record, qualifiedType: 7 })), undefined);
+  });
+
+  it('keeps candidate names that are identifiers and a version that reads as one, and drops the rest without losing the record', () => {
+    const record = { ...RECORD, candidates: ['join', 'split', 7, 'not a name', 'x'.repeat(101)], python: '3.9' };
+    assert.deepStrictEqual([capturedFromJson(JSON.stringify(record))?.candidates, capturedFromJson(JSON.stringify(record))?.python], [['join', 'split'], '3.9']);
+    const odd = capturedFromJson(JSON.stringify({ ...RECORD, candidates: 'join', python: '3.9; rm -rf /' }));
+    assert.deepStrictEqual([odd?.type, odd?.candidates, odd?.python], [RECORD.type, undefined, undefined]);
+    const tooMany = capturedFromJson(JSON.stringify({ ...RECORD, candidates: Array.from({ length: 2001 }, (_, i) => `n${i}`) }));
+    assert.deepStrictEqual([tooMany?.type, tooMany?.candidates], [RECORD.type, undefined]);
   });
 
   it('reads a well-formed record as it is', () => {

@@ -33,6 +33,12 @@ describe('local runner (unsandboxed)', function () {
     assert.match(result.stderr, /ValueError: bad value\n$/);
   });
 
+  it('cannot observe the program\'s own checks: a failing doctest at exit 0 reports no failed checks (docs/architecture.md)', async () => {
+    const result = await run({ 'main.py': 'def one():\n    """\n    >>> one()\n    2\n    """\n    return 1\n\nimport doctest\ndoctest.testmod()\n' });
+    assert.deepStrictEqual([result.exitCode, result.failedChecks], [0, undefined]);
+    assert.match(result.stdout, /\*\*\*Test Failed\*\*\* 1 failures\.\n$/);
+  });
+
   it('stops a program at the timeout', async () => {
     const result = await run({ 'main.py': 'while True:\n    pass\n' }, { limits: { ...DEFAULT_LIMITS, timeoutMs: 500 } });
     assert.strictEqual(result.reason, 'timeout');

@@ -15,12 +15,12 @@ describe('package.json manifest', () => {
     for (const command of manifest.contributes.commands) assert.strictEqual(command.category, 'Self-Heal', command.command);
   });
 
-  it('puts the run commands on the editor title and Run with Arguments in the editor menu for Python files, and runs .py files from the explorer', () => {
+  it('puts the run commands on the editor title and Run with Arguments in the editor menu for Python files (never on a fix\'s diff), and runs .py files from the explorer', () => {
     assert.deepStrictEqual(manifest.contributes.menus['editor/title/run'], [
-      { command: 'selfHeal.runFile', when: 'resourceLangId == python', group: 'navigation@10' },
-      { command: 'selfHeal.runWithArguments', when: 'resourceLangId == python', group: 'navigation@11' },
+      { command: 'selfHeal.runFile', when: 'resourceLangId == python && resourceScheme != self-heal-fix', group: 'navigation@10' },
+      { command: 'selfHeal.runWithArguments', when: 'resourceLangId == python && resourceScheme != self-heal-fix', group: 'navigation@11' },
     ]);
-    assert.deepStrictEqual(manifest.contributes.menus['editor/context'], [{ command: 'selfHeal.runWithArguments', when: 'resourceLangId == python', group: 'selfHeal@1' }]);
+    assert.deepStrictEqual(manifest.contributes.menus['editor/context'], [{ command: 'selfHeal.runWithArguments', when: 'resourceLangId == python && resourceScheme != self-heal-fix', group: 'selfHeal@1' }]);
     assert.deepStrictEqual(
       manifest.contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'editorLangId == python').map((m: { command: string }) => m.command),
       ['selfHeal.runFile', 'selfHeal.runAndHeal', 'selfHeal.runWithoutHealing', 'selfHeal.runWithArguments'],
@@ -31,10 +31,13 @@ describe('package.json manifest', () => {
     ]);
   });
 
-  it('puts Run & Self-Heal (and Stop while running) on the editor title, with a keybinding', () => {
+  it('puts Apply and Discard on the title of a fix\'s diff, and Run & Self-Heal (Stop while running) on a Python file\'s, with a keybinding', () => {
     assert.deepStrictEqual(manifest.contributes.menus['editor/title'], [
-      { command: 'selfHeal.runAndHeal', when: 'resourceLangId == python && !selfHeal.running', group: 'navigation@90' },
-      { command: 'selfHeal.stop', when: 'resourceLangId == python && selfHeal.running', group: 'navigation@90' },
+      { command: 'selfHeal.applyFix', when: 'selfHeal.fixPreviewActive', group: 'navigation@1' },
+      { command: 'selfHeal.discardFix', when: 'selfHeal.fixPreviewActive', group: 'navigation@2' },
+      // A fix's diff shows the fixed text as a Python file; it offers the choice, not a run.
+      { command: 'selfHeal.runAndHeal', when: 'resourceLangId == python && resourceScheme != self-heal-fix && !selfHeal.running', group: 'navigation@90' },
+      { command: 'selfHeal.stop', when: 'resourceLangId == python && resourceScheme != self-heal-fix && selfHeal.running', group: 'navigation@90' },
     ]);
     assert.deepStrictEqual(manifest.contributes.keybindings, [
       { command: 'selfHeal.runAndHeal', key: 'ctrl+alt+h', mac: 'ctrl+cmd+h', when: 'editorLangId == python && !selfHeal.running' },
@@ -47,6 +50,16 @@ describe('package.json manifest', () => {
       assert.ok(property.scope, `${key} has a scope`);
       if (property.enum) assert.strictEqual((property.enumDescriptions as string[]).length, (property.enum as string[]).length, `${key} enumDescriptions`);
     }
+  });
+
+  it('shows Apply Fix and Discard Fix with icons, and in the palette only while a fix\'s diff is active', () => {
+    const byId = (id: string) => manifest.contributes.commands.find((c: { command: string }) => c.command === id);
+    assert.deepStrictEqual([byId('selfHeal.applyFix'), byId('selfHeal.discardFix')], [
+      { command: 'selfHeal.applyFix', title: 'Apply Fix', category: 'Self-Heal', icon: '$(check)' },
+      { command: 'selfHeal.discardFix', title: 'Discard Fix', category: 'Self-Heal', icon: '$(discard)' },
+    ]);
+    const palette = manifest.contributes.menus.commandPalette.filter((m: { command: string }) => m.command.endsWith('Fix') && m.command.startsWith('selfHeal.'));
+    assert.deepStrictEqual(palette, [{ command: 'selfHeal.applyFix', when: 'selfHeal.fixPreviewActive' }, { command: 'selfHeal.discardFix', when: 'selfHeal.fixPreviewActive' }]);
   });
 
   it('shows every setting in the User tab, also in a remote window such as code-server', () => {

@@ -115,6 +115,12 @@ describe('model answers', () => {
       });
     });
 
+    it("keeps the file's trailing blank lines, which a code block cannot carry", () => {
+      const files = { 'main.py': MAIN + '\n\n' };
+      const verdict = judge('```python\n' + fixedMain + '```\n', files);
+      assert.strictEqual(resultOf(verdict, 'main.py', files), fixedMain + '\n\n');
+    });
+
     it('takes its file from the path line before the fence when the run has several', () => {
       const verdict = judge('Rename the variable.\n\nmain.py\n```python\n' + fixedMain + '```\n');
       assert.strictEqual(resultOf(verdict, 'main.py'), fixedMain);

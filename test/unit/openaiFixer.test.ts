@@ -7,6 +7,7 @@ import { refusalMessage } from '../../src/core/model/modelPrompt';
 import { DEFAULT_MODEL_SETTINGS, type ModelFixRequest, type ModelSettings } from '../../src/core/model/modelTypes';
 import type { PythonError } from '../../src/core/errors/pythonError';
 import { OpenAIFixer } from '../../src/llm/openaiFixer';
+import { requestUrlOf } from '../../src/llm/chatExchange';
 import { startScriptedModelServer, type ModelScript, type Reply, type ScriptedModelServer } from '../support/scriptedModelServer';
 
 const KEY = 'sk-test-0123456789abcdef';
@@ -145,6 +146,30 @@ describe('OpenAIFixer over HTTP', function () {
     assert.strictEqual(result.failure, 'the API key was not accepted (401): Incorrect API key provided: [key].');
     assert.deepStrictEqual(result.modelFailure, { endpoint: new URL(s.baseUrl).origin, kind: 'unauthorized', cause: 'did not accept the API key (401)' });
     assert.strictEqual(s.requests.length, 1);
+    // The log names the URL the request went to and what came back, so a wrong path shows.
+    assert.deepStrictEqual(logLines, [
+      `POST ${s.baseUrl}/chat/completions: asking gpt-test (try 1, 2 messages)`,
+      `POST ${s.baseUrl}/chat/completions -> 401: the API key was not accepted (401): Incorrect API key provided: [key].; giving up`,
+    ]);
+  });
+
+  it('logs each try with the request\'s URL: a 500 retried, then the answer', async () => {
+    const s = await serve(inOrder({ status: 500, headers: { 'Retry-After': '0' } }, { content: EDIT_ANSWER, usage: USAGE }));
+    await fixer({ baseUrl: s.baseUrl }).propose(fixRequest());
+    const url = `${s.baseUrl}/chat/completions`;
+    assert.deepStrictEqual(logLines.map((line) => line.replace(/ in \d+ ms/, ' in N ms')), [
+      `POST ${url}: asking gpt-test (try 1, 2 messages)`,
+      `POST ${url} -> 500: server error (500); trying again in 0 s`,
+      `POST ${url}: asking gpt-test (try 2, 2 messages)`,
+      `POST ${url} -> answered by gpt-test in N ms (finish stop, 120 + 30 tokens)`,
+    ]);
+  });
+
+  it('names the request\'s URL in the log without a user name or password', () => {
+    assert.deepStrictEqual(
+      [requestUrlOf('https://user:secret@models.example/openai/v1'), requestUrlOf('http://127.0.0.1:11434/v1'), requestUrlOf('not a url')],
+      ['https://models.example/openai/v1/chat/completions', 'http://127.0.0.1:11434/v1/chat/completions', 'the configured base URL'],
+    );
   });
 
   it('retries a connection closed without a reply', async () => {
@@ -159,6 +184,7 @@ describe('OpenAIFixer over HTTP', function () {
     const baseUrl = `http://127.0.0.1:${port}/v1`;
     const result = await fixer({ baseUrl, maxRetries: 1 }).propose(fixRequest());
     assert.strictEqual(result.failure, `could not reach ${baseUrl} (ECONNREFUSED) after 2 tries`);
+    assert.strictEqual(logLines[logLines.length - 1], `POST ${baseUrl}/chat/completions -> no answer: could not reach ${baseUrl} (ECONNREFUSED); giving up after 2 tries`);
     // People are told the origin only: a path may hold a deployment name or a token.
     assert.deepStrictEqual(result.modelFailure, { endpoint: `http://127.0.0.1:${port}`, kind: 'refused', cause: 'refused the connection after 2 tries' });
   });

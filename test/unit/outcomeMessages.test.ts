@@ -5,7 +5,7 @@ import type { FileHealRecord } from '../../src/core/heal/ledger';
 import { errorOfRecord, modelFailureMessage, modelFailureOfRun, notHealedMessage, otherFilesMessage, revertedMessage } from '../../src/core/heal/outcomeMessages';
 import { modelFailureLine, type ModelFailure } from '../../src/core/model/modelFailure';
 import type { PythonError } from '../../src/core/errors/pythonError';
-import { statusViewOf } from '../../src/vscode/statusView';
+import { engineProblemSetting, setupFailureState, statusViewOf } from '../../src/vscode/statusView';
 
 const TYPE_ERROR = { type: 'TypeError', message: "unsupported operand type(s) for +: 'int' and 'str'", file: 'heal/type_error.py', line: 2 } as PythonError;
 const REFUSED: ModelFailure = { endpoint: 'http://127.0.0.1:9', kind: 'refused', cause: 'refused the connection after 3 tries' };
@@ -73,6 +73,38 @@ describe('status bar item', () => {
     assert.strictEqual(statusViewOf({ kind: 'not-found' }).tooltip, 'Self-Heal: no Docker or Podman engine answered. Click to open the setting selfHeal.docker.host.');
     assert.strictEqual(views[1].tooltip, 'Self-Heal: the engine answered, but the run image is missing and could not be pulled. Click to open the setting selfHeal.image.');
     assert.strictEqual(views[2].tooltip, "Self-Heal: the engine answered, but the workspace's requirements could not be installed.\n\nCould not install 'x==1'\n\nClick to show the log with pip's output.");
+  });
+
+  it('opens selfHeal.pythonPath, not the engine\'s address, when the local runner cannot start its Python', () => {
+    const local = statusViewOf({ kind: 'not-found', message: 'Could not start the local Python "/x/python3": spawn /x/python3 ENOENT.', runner: 'local' });
+    assert.deepStrictEqual([local.text, local.command, local.background], ['$(error) Self-Heal: no Python', { command: 'workbench.action.openSettings', arguments: ['selfHeal.pythonPath'] }, 'statusBarItem.errorBackground']);
+    assert.strictEqual(local.tooltip, 'Self-Heal: Could not start the local Python "/x/python3": spawn /x/python3 ENOENT.\n\nClick to open the setting selfHeal.pythonPath.');
+    assert.deepStrictEqual(
+      [engineProblemSetting(undefined, 'local'), engineProblemSetting('unreachable', 'docker'), engineProblemSetting('image-unavailable', 'docker')],
+      ['selfHeal.pythonPath', 'selfHeal.docker.host', 'selfHeal.image'],
+    );
+  });
+
+  it('puts each setup failure in its own state: a failed install is never "no engine", a declined one no problem', () => {
+    const message = "the environment could not be prepared: Could not install 'x==1'";
+    assert.deepStrictEqual(
+      [
+        setupFailureState({ kind: 'install', message }, undefined),
+        setupFailureState({ kind: 'install-declined', message }, 'Podman Engine 4.3.1'),
+        setupFailureState({ kind: 'install-declined', message }, undefined),
+        setupFailureState({ kind: 'image', message: 'no image' }, undefined),
+        setupFailureState({ kind: 'engine', message: 'no engine' }, undefined),
+        setupFailureState({ kind: 'engine', message: 'no Python' }, undefined, 'local'),
+      ],
+      [
+        { kind: 'install-failed', message },
+        { kind: 'found', engine: 'Podman Engine 4.3.1' },
+        { kind: 'unknown' },
+        { kind: 'image-missing', message: 'no image' },
+        { kind: 'not-found', message: 'no engine' },
+        { kind: 'not-found', message: 'no Python', runner: 'local' },
+      ],
+    );
   });
 
   it('says what a click does when all is well', () => {

@@ -20,8 +20,9 @@ export function healedAreaRecord(): Promise<FileHealRecord> {
   return healed;
 }
 
+/** The record as the panel keeps it, by default applied and changing the files its record changes. */
 export function panelFileOf(record: FileHealRecord, extra: Partial<PanelFile> = {}): PanelFile {
-  return { ...record, uri: `file:///ws/${record.entry}`, path: record.entry, ...extra };
+  return { ...record, uri: `file:///ws/${record.entry}`, path: record.entry, state: 'applied', changed: Object.keys(record.changedFiles).sort(), ...extra };
 }
 
 export class MemoryMemento implements StateMemento {

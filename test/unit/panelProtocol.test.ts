@@ -10,8 +10,11 @@ describe('panel protocol guards', () => {
       { type: 'openLocation', path: 'pkg/util.py', line: 12, column: 5, runId: 'run-1', entry: 'main.py' },
       { type: 'openDiff', runId: 'run-1', entry: 'main.py', attempt: 0 },
       { type: 'openDiff', runId: 'run-1', entry: 'main.py', attempt: 2 },
+      { type: 'applyFix', runId: 'run-1', entry: 'main.py' },
+      { type: 'discardFix', runId: 'run-1', entry: 'main.py' },
       { type: 'revertFix', runId: 'run-1', entry: 'main.py' },
       { type: 'retry', runId: 'run-1', entry: 'main.py' },
+      { type: 'runWithArguments', runId: 'run-1', entry: 'main.py' },
       { type: 'stop' },
       { type: 'runAndHeal' },
       { type: 'setApiKey' },
@@ -39,7 +42,10 @@ describe('panel protocol guards', () => {
       ['NaN as attempt', { type: 'openDiff', runId: 'run-1', entry: 'main.py', attempt: Number.NaN }],
       ['openDiff without entry', { type: 'openDiff', runId: 'run-1', attempt: 1 }],
       ['revertFix without runId', { type: 'revertFix', entry: 'main.py' }],
+      ['applyFix with an extra key', { type: 'applyFix', runId: 'run-1', entry: 'main.py', files: ['a.py'] }],
+      ['discardFix without entry', { type: 'discardFix', runId: 'run-1' }],
       ['retry with a number as entry', { type: 'retry', runId: 'run-1', entry: 7 }],
+      ['runWithArguments with a uri of its own', { type: 'runWithArguments', runId: 'run-1', entry: 'main.py', uri: 'file:///etc/passwd' }],
     ];
     assert.deepStrictEqual(invalid.filter(([, m]) => isWebviewMessage(m)).map(([name]) => name), []);
   });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { mapWithLimit } from '../../src/core/run/parallel';
+import { mapWithLimit, warmContainersFor } from '../../src/core/run/parallel';
 
 describe('mapWithLimit', () => {
   it('never has more than the limit in flight and keeps input order', async () => {
@@ -14,5 +14,10 @@ describe('mapWithLimit', () => {
     });
     assert.deepStrictEqual(results, [50, 10, 40, 20, 30]);
     assert.strictEqual(most, 2);
+  });
+
+  it('keeps one waiting container per program at once for a heal\'s proof, and makes ahead for plain runs only what waits for a slot', () => {
+    assert.deepStrictEqual([warmContainersFor(1, 1, true), warmContainersFor(2, 1, true), warmContainersFor(2, 10, true)], [2, 2, 4]);
+    assert.deepStrictEqual([warmContainersFor(2, 1, false), warmContainersFor(2, 3, false), warmContainersFor(2, 10, false)], [0, 1, 2]);
   });
 });

@@ -27,6 +27,18 @@ describe('pipFailure: what a failed install tells the user', () => {
     );
   });
 
+  it('says when the index\'s certificate could not be verified (a host for selfHeal.environment.trustedHosts)', () => {
+    const output = [
+      "WARNING: Retrying (Retry(total=0, connect=None, read=None, redirect=None, status=None)) after connection broken by 'SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1006)'))': /simple/rich/",
+      'ERROR: Could not find a version that satisfies the requirement rich (from versions: none)',
+      'ERROR: No matching distribution found for rich',
+    ];
+    assert.strictEqual(
+      pipFailure(output, facts(['rich'])).message,
+      "Could not install 'rich': No matching distribution found for rich (the package index could not be reached: certificate verify failed: self-signed certificate)",
+    );
+  });
+
   it('names a package whose wheel did not build', () => {
     const output = ['  error: subprocess-exited-with-error', 'ERROR: Failed building wheel for llvmlite', 'ERROR: Could not build wheels for llvmlite, which is required to install pyproject.toml-based projects'];
     assert.strictEqual(pipFailure(output, facts(['llvmlite==0.30'])).message, "Could not install 'llvmlite==0.30': Failed building wheel for llvmlite");

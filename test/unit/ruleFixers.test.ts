@@ -119,6 +119,20 @@ describe('rule fixers', () => {
       assert.strictEqual(fixed('from math import bsin\n', imported)?.text, 'from math import asin\n');
     });
 
+    it("tries CPython's name before a guessed import of a module's member of that spelling", () => {
+      // `sin` for `min`: math and cmath have a `sin`, but neither import is sure; CPython names `min`.
+      const source = 'values = [3, 1, 2]\nprint(sin(values))\n';
+      const e = error({ message: "name 'sin' is not defined. Did you mean: 'min'?", suggestion: 'min', line: 2, column: 7 });
+      assert.deepStrictEqual(ruleFixesFor(e, { 'main.py': source }).map((fix) => [fix.description, fix.confident]), [
+        ["Change 'sin' to 'min'", true], ["Add 'from math import sin'", false], ["Add 'from cmath import sin'", false],
+        // The builtin as near as CPython's name, last and never preferred.
+        ["Change 'sin' to 'bin'", false],
+      ]);
+      // A sure import still goes first: `Counter` is collections' alone.
+      const counter = error({ message: "name 'Counter' is not defined. Did you mean: 'counter'?", suggestion: 'counter', line: 2, column: 7 });
+      assert.strictEqual(fixed('counter = 1\nprint(Counter("aab"))\n', counter)?.description, "Add 'from collections import Counter'");
+    });
+
     it('leaves "Did you forget to import" to the import fixer', () => {
       const e = error({ message: "name 'json' is not defined. Did you forget to import 'json'?", suggestion: 'json' });
       assert.deepStrictEqual(didYouMean.propose(e, { 'main.py': 'json.dumps(1)\n' }), []);

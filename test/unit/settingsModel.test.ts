@@ -7,16 +7,21 @@ describe('settings model', () => {
     const settings = settingsFrom(() => undefined);
     assert.deepStrictEqual(settings, {
       dockerHost: undefined,
+      dockerHosts: [],
+      engineAccess: {},
       image: 'python:3.11-slim',
+      imageSet: false,
+      imagesByPythonVersion: {},
       limits: DEFAULT_LIMITS,
       outputOverflow: 'stop',
       parallelRuns: 2,
       runner: 'docker',
       pythonPath: 'python3',
-      model: { baseUrl: 'https://api.openai.com/v1', name: 'gpt-4o-mini', temperature: 0, maxTokens: 4096, timeoutMs: 60_000 },
+      model: { baseUrl: 'https://api.openai.com/v1', name: 'gpt-4o-mini', temperature: 0, maxTokens: 4096, timeoutMs: 60_000, apiKind: 'auto', apiVersion: '2024-10-21', maxTokensPerHeal: 0, provider: 'auto', vscodeFamily: '' },
       fix: { maxAttempts: 3, ruleBased: true, ai: true, aiCodeActions: true, applyMode: 'preview' },
       workspaceInclude: '**/*.py',
-      environment: { allowSourceBuilds: false },
+      environment: { allowSourceBuilds: false, indexUrl: undefined, extraIndexUrls: [], trustedHosts: [] },
+      tests: { doctests: [] },
       problems: [],
     });
   });
@@ -40,12 +45,20 @@ describe('settings model', () => {
       'model.temperature': 0.2,
       'model.maxTokens': 2048,
       'model.timeoutSeconds': 120,
+      'model.apiKind': 'azure',
+      'model.apiVersion': '2025-04-01-preview',
+      'model.maxTokensPerHeal': 5000,
+      'model.provider': 'vscode',
+      'model.vscodeFamily': 'gpt-4o',
       'fix.maxAttempts': 5,
       'fix.ruleBased': false,
       'fix.ai': false,
       'fix.applyMode': 'auto',
       'fix.aiCodeActions': false,
       'workspace.include': 'src/**/*.py',
+      'environment.indexUrl': ' https://pypi.example.com/simple ',
+      'environment.extraIndexUrls': ['https://extra.example.com/simple', ' '],
+      'environment.trustedHosts': ['pypi.example.com:8443'],
     };
     const settings = settingsFrom((key) => values[key]);
     assert.strictEqual(settings.dockerHost, 'unix:///run/podman/podman.sock');
@@ -53,9 +66,53 @@ describe('settings model', () => {
     assert.strictEqual(settings.outputOverflow, 'discard');
     assert.deepStrictEqual(settings.fix, { maxAttempts: 5, ruleBased: false, ai: false, aiCodeActions: false, applyMode: 'auto' });
     assert.strictEqual(settings.workspaceInclude, 'src/**/*.py');
-    assert.deepStrictEqual(settings.model, { baseUrl: 'http://127.0.0.1:11434/v1', name: 'qwen2.5-coder', temperature: 0.2, maxTokens: 2048, timeoutMs: 120_000 });
+    assert.deepStrictEqual(settings.model, { baseUrl: 'http://127.0.0.1:11434/v1', name: 'qwen2.5-coder', temperature: 0.2, maxTokens: 2048, timeoutMs: 120_000,
+      apiKind: 'azure', apiVersion: '2025-04-01-preview', maxTokensPerHeal: 5000, provider: 'vscode', vscodeFamily: 'gpt-4o',
+    });
     assert.strictEqual(settings.runner, 'local');
-    assert.deepStrictEqual(settings.problems, []);
+    assert.deepStrictEqual(settings.environment, {
+      allowSourceBuilds: false, indexUrl: 'https://pypi.example.com/simple', extraIndexUrls: ['https://extra.example.com/simple'], trustedHosts: ['pypi.example.com:8443'],
+    });
+    assert.strictEqual(settings.image, 'python:3.12-slim');
+    assert.strictEqual(settings.imageSet, true);
+    assert.deepStrictEqual(settings.problems, ['selfHeal.environment.extraIndexUrls must be a list of addresses without spaces; using ["https://extra.example.com/simple"]']);
+  });
+
+  it('leaves out an index address pip would split (it reads lists from whitespace-separated variables)', () => {
+    const values: Record<string, unknown> = { 'environment.indexUrl': 'https://a.example/simple https://b.example/simple', 'environment.trustedHosts': 'a.example' };
+    const settings = settingsFrom((key) => values[key]);
+    assert.deepStrictEqual([settings.environment.indexUrl, settings.environment.trustedHosts], [undefined, []]);
+    assert.deepStrictEqual(settings.problems, [
+      "selfHeal.environment.indexUrl must be an address without spaces; using pip's default index",
+      'selfHeal.environment.trustedHosts must be a list of addresses without spaces; using []',
+    ]);
+  });
+
+  it('reads the engines to spread runs over, each once, leaving out what is no address', () => {
+    const settings = settingsFrom((key) => (key === 'docker.hosts' ? ['unix:///a.sock', ' ssh://me@b ', 'unix:///a.sock', 'tcp://x y'] : undefined));
+    assert.deepStrictEqual(settings.dockerHosts, ['unix:///a.sock', 'ssh://me@b']);
+    assert.deepStrictEqual(settings.problems, ['selfHeal.docker.hosts must be a list of addresses without spaces; using ["unix:///a.sock","ssh://me@b","unix:///a.sock"]']);
+  });
+
+  it('reads the doctest folders, passing over entries that are no folder name', () => {
+    assert.deepStrictEqual(settingsFrom((key) => (key === 'tests.doctests' ? ['src', ' . ', 'pkg/sub'] : undefined)).tests, { doctests: ['src', '.', 'pkg/sub'] });
+    const odd = settingsFrom((key) => (key === 'tests.doctests' ? ['src', 3, ''] : undefined));
+    assert.deepStrictEqual([odd.tests, odd.problems], [{ doctests: ['src'] }, ['selfHeal.tests.doctests must be a list of folders; using ["src"]']]);
+    const notAList = settingsFrom((key) => (key === 'tests.doctests' ? 'src' : undefined));
+    assert.deepStrictEqual([notAList.tests, notAList.problems], [{ doctests: [] }, ['selfHeal.tests.doctests must be a list of folders; using []']]);
+  });
+
+  it('reads the images by Python version, passing over entries that name no version or no image', () => {
+    const values: Record<string, unknown> = { imagesByPythonVersion: { '3.9': ' localhost/self-heal-python:3.9 ', '3.13': '', latest: 'python:latest', '3.12': 12 } };
+    const settings = settingsFrom((key) => values[key]);
+    assert.deepStrictEqual(settings.imagesByPythonVersion, { '3.9': 'localhost/self-heal-python:3.9', '3.13': '' });
+    assert.deepStrictEqual(settings.problems, [
+      'selfHeal.imagesByPythonVersion: "latest" must be a Python version such as "3.9" naming an image; it is not used',
+      'selfHeal.imagesByPythonVersion: "3.12" must be a Python version such as "3.9" naming an image; it is not used',
+    ]);
+    assert.deepStrictEqual(settingsFrom((key) => (key === 'imagesByPythonVersion' ? ['python:3.9-slim'] : undefined)).problems, [
+      'selfHeal.imagesByPythonVersion must be an object such as {"3.9": "python:3.9-slim"}; using the official images',
+    ]);
   });
 
   it('falls back to the default for an unusable value and says which', () => {

@@ -62,10 +62,51 @@ describe('unterminated string fixer', () => {
     assert.deepStrictEqual(healings('x = r"C:\\Users\\"\n', unterminated(1, 5)), [['Close the string', 'x = r"C:\\Users\\""\n', true]]);
   });
 
-  it('does not claim a string that swallowed a call is surely right', () => {
+  it('does not claim a string that swallowed a call is surely right, and first offers the reading that keeps the call as code', () => {
     assert.deepStrictEqual(healings("def banner(title):\n    print('- * len(title))\n", unterminated(2, 11)), [
+      ["Close the string before '*'", "def banner(title):\n    print('-' * len(title))\n", false],
       ['Close the string', "def banner(title):\n    print('- * len(title)')\n", false],
     ]);
+  });
+
+  // Columns as CPython 3.11 reports them for these lines: the last quote, once the others paired the wrong way.
+  it('puts back an opening quote dropped before a word, wherever CPython points', () => {
+    assert.deepStrictEqual(healings("assert longest([x', 'y', 'z']) == 'x'\n", unterminated(1, 37)), [
+      ["Open the string before 'x'", "assert longest(['x', 'y', 'z']) == 'x'\n", false],
+    ]);
+    assert.deepStrictEqual(healings("month, day, year = date.split(-')\n", unterminated(1, 32)), [
+      ["Open the string before '-'", "month, day, year = date.split('-')\n", false],
+    ]);
+  });
+
+  it('reads a lone quote as an empty string that lost one of its quotes', () => {
+    assert.deepStrictEqual(healings("assert all_prefixes(') == []\n", unterminated(1, 21)), [
+      ["Put back the quote of ''", "assert all_prefixes('') == []\n", false],
+    ]);
+  });
+
+  it('never puts a quote inside a word, nor beside another string', () => {
+    const words = healings("words = ['alpha', 'beta', 'gamma, 'delta']\n", unterminated(1, 41)).map(([, text]) => text);
+    assert.deepStrictEqual(words, ["words = ['alpha', 'beta', 'gamma', 'delta']\n"]);
+  });
+
+  // CPython 3.11: `unterminated string literal (detected at line 3)` at column 25 for this text.
+  it('keeps the blanks a string ran to at the end of its line only where a string on the next line continues it', () => {
+    const source = 'def fail(n):\n    if n:\n        raise TypeError("both arguments should be  \n                        "integers")\n';
+    assert.deepStrictEqual(healings(source, unterminated(3, 25))[0].slice(0, 2), ['Close the string', source.replace('be  \n', 'be  "\n')]);
+    // Near miss: no string on the next line, so the blanks are the code's own (trailing blanks after `"lower"`).
+    const alone = 'def f(state):\n    if state:\n        return state == "lower  \n    return 0\n';
+    assert.deepStrictEqual(healings(alone, unterminated(3, 25))[0].slice(0, 2), ['Close the string', alone.replace('lower  \n', 'lower"  \n')]);
+  });
+
+  // Columns as CPython 3.11 reports them: the quote of `' '` after `split(`, the last one left over.
+  it("reads `return  '.join(` as a blank joined and `return \".join(` as an empty string, never a string glued to `return`", () => {
+    const blank = "def f(numbers):\n    return  '.join(sorted(numbers.split(' ')))\n";
+    assert.deepStrictEqual(healings(blank, unterminated(2, 43))[0].slice(0, 2), ["Put back the quote of ' '", blank.replace("  '.join", " ' '.join")]);
+    const empty = 'def f(s):\n    return ".join([c for c in s if c != "a"])\n';
+    const texts = healings(empty, unterminated(2, 43)).map(([, text]) => text);
+    assert.deepStrictEqual(texts[0], empty.replace(' ".join', ' "".join'));
+    assert.ok(!texts.some((text) => String(text).includes('return"')));
   });
 
   describe('whether a line lexes cleanly', () => {

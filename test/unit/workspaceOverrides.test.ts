@@ -45,9 +45,46 @@ describe('workspace overrides of sensitive settings', () => {
     assert.deepStrictEqual(chooseGuardedValue('network', { defaultValue: 'none', workspaceValue: 'host' }, nothingConfirmed).held, [{ key: 'network', value: 'host', scope: 'workspace' }]);
   });
 
+  it("holds a workspace's model provider until confirmed, and says where the code would go", () => {
+    const provider = chooseGuardedValue('model.provider', { defaultValue: 'auto', globalValue: 'openai-compatible', workspaceValue: 'vscode' }, nothingConfirmed);
+    assert.deepStrictEqual([provider.value, provider.from], ['openai-compatible', 'user']);
+    assert.strictEqual(overrideQuestion(provider.held[0]), "This workspace sets selfHeal.model.provider to 'vscode': your code and its errors would be sent to a language model VS Code offers (GitHub Copilot's, for example) for AI fixes.");
+  });
+
   it('asks only about what the run uses, the runner first', () => {
-    assert.deepStrictEqual(settingsUsedBy({ runner: 'docker', usesModel: true }), ['runner', 'docker.host', 'image', 'network', 'model.baseUrl']);
+    assert.deepStrictEqual(settingsUsedBy({ runner: 'docker', usesModel: true }), ['runner', 'docker.host', 'docker.hosts', 'image', 'imagesByPythonVersion', 'network', 'model.provider', 'model.baseUrl']);
     assert.deepStrictEqual(settingsUsedBy({ runner: 'local', usesModel: false }), ['runner', 'pythonPath']);
+    assert.deepStrictEqual(settingsUsedBy({ runner: 'docker', usesModel: false, buildsEnvironment: true }), [
+      'runner', 'docker.host', 'docker.hosts', 'image', 'imagesByPythonVersion', 'network', 'environment.indexUrl', 'environment.extraIndexUrls', 'environment.trustedHosts',
+    ]);
+    // The local runner builds no environment image, so the package index is not its business.
+    assert.deepStrictEqual(settingsUsedBy({ runner: 'local', usesModel: false, buildsEnvironment: true }), ['runner', 'pythonPath']);
+  });
+
+  it("holds a workspace's package index until confirmed, but takes one that only sends pip to fewer places", () => {
+    const index = chooseGuardedValue('environment.indexUrl', { defaultValue: '', globalValue: 'https://mirror.example/simple', workspaceValue: '' }, nothingConfirmed);
+    // An empty index URL would send the workspace's package names to PyPI instead of the user's mirror.
+    assert.deepStrictEqual([index.value, index.held], ['https://mirror.example/simple', [{ key: 'environment.indexUrl', value: '', scope: 'workspace' }]]);
+    assert.deepStrictEqual(chooseGuardedValue('environment.extraIndexUrls', { defaultValue: [], globalValue: ['https://x.example/simple'], workspaceValue: [] }, nothingConfirmed), { value: [], from: 'workspace', held: [] });
+    const hosts = chooseGuardedValue('environment.trustedHosts', { defaultValue: [], workspaceValue: ['evil.example'] }, nothingConfirmed);
+    assert.deepStrictEqual([hosts.value, hosts.held], [[], [{ key: 'environment.trustedHosts', value: ['evil.example'], scope: 'workspace' }]]);
+    assert.strictEqual(heldLogLine(hosts.held[0], hosts), "selfHeal.environment.trustedHosts: the workspace value 'evil.example' is not confirmed; using the default ''.");
+  });
+
+  it('does not ask about the images by Python version when an image is set, since a set image wins', () => {
+    assert.deepStrictEqual(settingsUsedBy({ runner: 'docker', usesModel: false, imageSet: true }), ['runner', 'docker.host', 'docker.hosts', 'image', 'network']);
+  });
+
+  it('asks about a table of images showing it as JSON, and logs a held one the same way', () => {
+    const held = { key: 'imagesByPythonVersion' as const, value: { '3.9': 'attacker/python:3.9' }, scope: 'workspace' as const };
+    assert.strictEqual(
+      overrideQuestion(held),
+      'This workspace sets selfHeal.imagesByPythonVersion to \'{"3.9":"attacker/python:3.9"}\': its programs would run in the image it names for the Python version the project asks for, pulled from its registry when missing.',
+    );
+    assert.strictEqual(
+      heldLogLine(held, { value: { '3.9': 'python:3.9-slim' }, from: 'user', held: [held] }),
+      'selfHeal.imagesByPythonVersion: the workspace value \'{"3.9":"attacker/python:3.9"}\' is not confirmed; using your user setting \'{"3.9":"python:3.9-slim"}\'.',
+    );
   });
 
   it('remembers a confirmation by setting and value', () => {
@@ -61,6 +98,18 @@ describe('workspace overrides of sensitive settings', () => {
     assert.strictEqual(overrideQuestion({ key: 'runner', value: 'local', scope: 'workspace' }), "This workspace sets selfHeal.runner to 'local': its programs would run unsandboxed on this machine.");
     assert.strictEqual(overrideQuestion({ key: 'network', value: 'host', scope: 'workspaceFolder' }), "This workspace folder sets selfHeal.network to 'host': its programs would reach this machine's network, including services listening on localhost.");
     assert.strictEqual(overrideQuestion({ key: 'model.baseUrl', value: 'http://evil.example/v1', scope: 'workspace' }), "This workspace sets selfHeal.model.baseUrl to 'http://evil.example/v1': your code and its errors would be sent to that server for AI fixes.");
+    assert.strictEqual(
+      overrideQuestion({ key: 'environment.indexUrl', value: 'https://user:s3cret@pypi.evil.example/simple', scope: 'workspace' }),
+      "This workspace sets selfHeal.environment.indexUrl to 'https://***@pypi.evil.example/simple': pip would install the workspace's requirements from that package index instead of yours (or PyPI).",
+    );
+    assert.strictEqual(
+      overrideQuestion({ key: 'environment.extraIndexUrls', value: ['https://a.example/simple', 'https://b.example/simple'], scope: 'workspace' }),
+      "This workspace sets selfHeal.environment.extraIndexUrls to 'https://a.example/simple, https://b.example/simple': pip would also look for the workspace's requirements there, and take whichever index offers the newest version.",
+    );
+    assert.strictEqual(
+      overrideQuestion({ key: 'environment.trustedHosts', value: ['mirror.internal:8443'], scope: 'workspaceFolder' }),
+      "This workspace folder sets selfHeal.environment.trustedHosts to 'mirror.internal:8443': pip would accept those hosts over plain HTTP or with certificates it cannot verify.",
+    );
   });
 });
 

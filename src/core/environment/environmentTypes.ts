@@ -10,7 +10,16 @@ export interface EnvironmentProvider {
    * install fails, naming the requirement when pip does. `rebuild`: build anew even when the image
    * exists (after a changed index or a yanked release), replacing it.
    */
-  imageFor(requirements: readonly string[], options?: { signal?: AbortSignal; onProgress?: (line: string) => void; rebuild?: boolean }): Promise<string>;
+  imageFor(requirements: readonly string[], options?: ImageRequest): Promise<string>;
+}
+
+export interface ImageRequest {
+  signal?: AbortSignal;
+  /** pip's output lines while the image is built. */
+  onProgress?: (line: string) => void;
+  /** Called once when the image is not there and is being built (or a build under way is joined), before pip's first line. */
+  onBuild?: () => void;
+  rebuild?: boolean;
 }
 
 /** The network pip uses while installing; the programs that run in the image never get one from it. */

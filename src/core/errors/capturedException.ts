@@ -30,6 +30,8 @@ export function fromCaptured(captured: CapturedException, paths: PathMapping): P
     cause: captured.cause && fromCaptured(captured.cause, paths),
     context: captured.context && fromCaptured(captured.context, paths),
     exceptions: captured.exceptions.map((member) => fromCaptured(member, paths)),
+    ...(captured.candidates ? { candidates: captured.candidates } : {}),
+    ...(captured.python ? { python: captured.python } : {}),
   };
   const syntax = captured.syntax;
   const syntaxFile = syntax?.file ? paths.mapPath(syntax.file) : undefined;

@@ -11,6 +11,9 @@ const MAX_EXCEPTIONS = 2000;
 const MAX_FRAMES = 1000;
 const MAX_NOTES = 1000;
 const MAX_TEXT = 1024 * 1024;
+/** The launcher sends at most 2,000 candidate names, each an identifier of at most 100 characters. */
+const MAX_CANDIDATES = 2000;
+const CANDIDATE = /^[A-Za-z_]\w{0,99}$/;
 
 type Json = Record<string, unknown>;
 
@@ -21,13 +24,18 @@ export function capturedFromJson(text: string): CapturedException | undefined {
   } catch {
     return undefined;
   }
+  return capturedFromValue(value);
+}
+
+/** The same check for a record already parsed (one inside a failed check's line). */
+export function capturedFromValue(value: unknown): CapturedException | undefined {
   const budget = { exceptions: MAX_EXCEPTIONS };
   return exceptionOf(value, 0, budget) ?? undefined;
 }
 
 function exceptionOf(value: unknown, depth: number, budget: { exceptions: number }): CapturedException | undefined {
   if (!isObject(value) || depth > MAX_DEPTH || --budget.exceptions < 0) return undefined;
-  const { type, qualifiedType, message, notes, frames, syntax, cause, context, exceptions } = value;
+  const { type, qualifiedType, message, notes, frames, syntax, cause, context, exceptions, candidates, python } = value;
   if (!isText(type) || type === '' || !isText(message)) return undefined;
   // The launcher names only classes of __main__ twice; any other pair is not its record.
   if (qualifiedType !== undefined && qualifiedType !== `__main__.${type}`) return undefined;
@@ -44,6 +52,9 @@ function exceptionOf(value: unknown, depth: number, budget: { exceptions: number
   if (readCause === undefined || readContext === undefined || readMembers.some((member) => member === undefined)) return undefined;
   const readSyntax = syntax === undefined || syntax === null ? undefined : syntaxOf(syntax);
   if (readSyntax === null) return undefined;
+  // Hints for the fixers only: off-shape ones are dropped, the record stands.
+  const readCandidates = Array.isArray(candidates) && candidates.length <= MAX_CANDIDATES ? candidates.filter((name): name is string => typeof name === 'string' && CANDIDATE.test(name)) : undefined;
+  const readPython = typeof python === 'string' && /^\d{1,2}\.\d{1,3}$/.test(python) ? python : undefined;
   return {
     type,
     ...(qualifiedType !== undefined ? { qualifiedType: qualifiedType as string } : {}),
@@ -54,6 +65,8 @@ function exceptionOf(value: unknown, depth: number, budget: { exceptions: number
     cause: readCause,
     context: readContext,
     exceptions: readMembers as CapturedException[],
+    ...(readCandidates ? { candidates: readCandidates } : {}),
+    ...(readPython ? { python: readPython } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 // was given), one that needs arguments (an argparse usage exit, or a SystemExit with a message), and
 // one stopped at a limit (time, output, memory). They are reported as such and never handed to a
 // rule or a model: nothing in the code is wrong, the run lacked something.
+import type { LimitName } from '../run/limits';
 import type { PythonError } from './pythonError';
 
 export type ExpectedOutcome = 'needs-input' | 'needs-arguments' | 'stopped-at-limit';
@@ -81,4 +82,11 @@ export function problemText(error: Pick<PythonError, 'type' | 'message' | 'kind'
     default:
       return error.message ? `${error.type}: ${error.message}` : error.type;
   }
+}
+
+const LIMIT_OF_KIND: Partial<Record<PythonError['kind'], LimitName>> = { timeout: 'time', 'output-limit': 'output', 'memory-limit': 'memory' };
+
+/** The limit an ending hit, if it was one. */
+export function limitOfError(error: Pick<PythonError, 'kind'>): LimitName | undefined {
+  return LIMIT_OF_KIND[error.kind];
 }

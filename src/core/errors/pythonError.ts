@@ -1,10 +1,12 @@
 // The structured form of a Python exception, shared by the sandbox capture, the traceback parser,
 // the diagnostics, the fixers and the panel. Lines and columns are 1-based; endColumn is exclusive.
+import type { CheckFramework } from '../run/failedCheckTypes';
 
 export type ErrorKind =
   | 'syntax' | 'indentation' | 'module-not-found' | 'import-name' | 'name' | 'attribute' | 'type' | 'value'
   | 'key' | 'index' | 'zero-division' | 'recursion' | 'assertion' | 'unbound-local' | 'file-not-found'
-  | 'timeout' | 'oom' | 'output-limit' | 'memory-limit' | 'exit-without-traceback' | 'needs-input' | 'needs-arguments' | 'other';
+  | 'timeout' | 'oom' | 'output-limit' | 'memory-limit' | 'exit-without-traceback' | 'needs-input' | 'needs-arguments'
+  | 'check' | 'other';
 
 export interface ErrorFrame {
   file: string;
@@ -49,4 +51,22 @@ export interface PythonError {
   context: PythonError | null;
   /** Members of an ExceptionGroup. */
   exceptions: PythonError[];
+  /** Set when the error is one of the program's own checks failing (checkErrors.ts), not what ended it. */
+  check?: CheckOrigin;
+  /** The interpreter's release series ("3.9"), when the launcher's record says. */
+  python?: string;
+  /**
+   * Names the launcher saw that the failing name could have meant: an AttributeError's object's
+   * attributes, or the parameters of the callee that got an unexpected keyword argument.
+   */
+  candidates?: string[];
+}
+
+/** Which of the program's checks failed: a doctest example, a unittest or pytest test. */
+export interface CheckOrigin {
+  framework: CheckFramework;
+  /** The doctest's name ("__main__.average") or the test's id. */
+  name: string;
+  /** How many of the program's checks failed in the run: fewer after a fix is progress. */
+  failedInRun: number;
 }

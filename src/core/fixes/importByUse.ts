@@ -1,7 +1,8 @@
 // Some names are both a module and that module's main member: `datetime` (and `datetime.datetime`),
 // `glob`, `copy`, `pprint`, `random`, `time`. Which import the program needs shows in how it uses
 // the name: `datetime.timedelta(...)` wants the module, `datetime.now()` and `glob("*.py")` the member.
-import { importFor } from './importTable';
+import { importsFor } from './importTable';
+import type { ImportGuess } from './stdlibImports';
 
 interface TwoReadings {
   module: string;
@@ -25,20 +26,20 @@ const READINGS: Record<string, TwoReadings> = {
 };
 
 /**
- * The import that defines `name` as `source` uses it, or undefined when none is known or the uses
- * disagree (`datetime.now()` beside `datetime.timedelta`: no one import serves both).
+ * The imports that could define `name` as `source` uses it, best first; none when none is known or
+ * the uses disagree (`datetime.now()` beside `datetime.timedelta`: no one import serves both).
+ * `version` is the run's Python ("3.9"), when known.
  */
-export function importForUse(name: string, source: string): string | undefined {
-  const readings = READINGS[name];
-  if (!readings) return importFor(name);
+export function importsForUse(name: string, source: string, version?: string): ImportGuess[] {
   const code = withoutStringsAndComments(source);
+  const readings = Object.hasOwn(READINGS, name) ? READINGS[name] : undefined;
+  if (!readings) return importsFor(name, code, version);
   const attributes = [...code.matchAll(new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*([A-Za-z_]\\w*)`, 'g'))].map((m) => m[1]);
   const called = new RegExp(`(?<![\\w.])${name}\\s*\\(`).test(code);
   const wants = new Set(attributes.map((attribute) => readingOf(readings, attribute)));
   if (called) wants.add(readings.member);
-  if (wants.size === 1 && !wants.has(undefined)) return [...wants][0];
-  // No use that decides: the one import the table has, if any (`datetime` has none).
-  return wants.size === 0 ? importFor(name) : undefined;
+  if (wants.size === 1 && !wants.has(undefined)) return [{ statement: [...wants][0] as string, confident: true }];
+  return [];
 }
 
 function readingOf(readings: TwoReadings, attribute: string): string | undefined {

@@ -1,17 +1,13 @@
-// Names that mean one import and nothing else. Names that could mean several are left out on
-// purpose; one that is both a module and its member (`datetime`) is decided by use in importByUse.ts.
+// The import a missing name asks for. The standard library's modules and members come from the
+// interpreter (stdlibImports.ts); the table here says which module is meant where the standard
+// library has several (`Counter` is collections', not typing's) and names the third-party aliases.
+// One that is both a module and its member (`datetime`) is decided by use in importByUse.ts.
 import { STANDARD_LIBRARY_MODULES } from './distributionTable';
+import { standardLibrary } from './standardLibrary';
+import { STDLIB_VERSIONS } from './stdlibTable';
+import { memberImports, moduleImport, type ImportGuess } from './stdlibImports';
 
-const STANDARD_MODULES = (
-  'abc argparse array ast asyncio base64 bisect calendar collections concurrent contextlib copy csv ' +
-  'ctypes dataclasses decimal difflib enum fnmatch fractions functools gc getpass glob gzip hashlib heapq ' +
-  'hmac html http importlib inspect io ipaddress itertools json logging math mimetypes multiprocessing ' +
-  'operator os pathlib pickle platform pprint queue random re secrets select shlex shutil signal socket ' +
-  'sqlite3 ssl stat statistics string struct subprocess sys tempfile textwrap threading time timeit ' +
-  'tomllib traceback types typing unicodedata unittest urllib uuid warnings weakref xml zipfile zlib'
-).split(' ');
-
-/** Module -> members whose names say which module they come from (`Counter` is collections', not typing's). */
+/** Module -> members programs mean by these names (`Counter` is collections', not typing's); each is checked against the version's table. */
 const MEMBERS_BY_MODULE: Record<string, string> = {
   abc: 'ABC abstractmethod',
   base64: 'b64decode b64encode',
@@ -46,8 +42,8 @@ const MEMBERS_BY_MODULE: Record<string, string> = {
   uuid: 'uuid4',
 };
 
-const MEMBERS: ReadonlyMap<string, string> = new Map(
-  Object.entries(MEMBERS_BY_MODULE).flatMap(([module, names]) => names.split(' ').map((name): [string, string] => [name, `from ${module} import ${name}`])),
+const MEMBERS: ReadonlyMap<string, { module: string; statement: string }> = new Map(
+  Object.entries(MEMBERS_BY_MODULE).flatMap(([module, names]) => names.split(' ').map((name): [string, { module: string; statement: string }] => [name, { module, statement: `from ${module} import ${name}` }])),
 );
 
 const THIRD_PARTY: Record<string, string> = {
@@ -66,13 +62,19 @@ const THIRD_PARTY: Record<string, string> = {
   nx: 'import networkx as nx',
 };
 
-/** The import statement that defines `name`, or undefined when there is none or more than one. */
-export function importFor(name: string): string | undefined {
-  if (STANDARD_MODULES.includes(name)) return `import ${name}`;
-  return MEMBERS.get(name) ?? THIRD_PARTY[name];
+/**
+ * The imports that could define `name` as `code` uses it, best first: none when it is unknown, too
+ * common a word, or used other than as the module it names.
+ */
+export function importsFor(name: string, code: string, version?: string): ImportGuess[] {
+  const member = MEMBERS.get(name);
+  if (member && standardLibrary(version).members.get(member.module)?.has(name)) return [{ statement: member.statement, confident: true }];
+  if (Object.hasOwn(THIRD_PARTY, name)) return [{ statement: THIRD_PARTY[name], confident: true }];
+  const module = moduleImport(name, code, version);
+  return module ? [module] : memberImports(name, version);
 }
 
-/** A top-level module of the standard library (the generated list predates a few, e.g. tomllib). */
+/** A top-level module of the standard library, in any generated version or the distribution table's list. */
 export function isStandardModule(name: string): boolean {
-  return STANDARD_LIBRARY_MODULES.has(name) || STANDARD_MODULES.includes(name);
+  return STANDARD_LIBRARY_MODULES.has(name) || STDLIB_VERSIONS.some((version) => standardLibrary(version).members.has(name));
 }

@@ -3,6 +3,7 @@
 import { fileText } from '../files/fileTexts';
 import type { PythonError } from '../errors/pythonError';
 import { applyEdits, type FixCandidate, type RuleFixer, type TextEdit } from './fixTypes';
+import { alignedTabSizes, alignmentOf, headerAlone, reparentsOthers } from './indentReadings';
 import { loopBodyLength, type StatementSpan } from './loopBody';
 import { blockEnd, CLAUSE, indentationHolds, layoutOf, leading, linesFrom, openLevels, runEnd, spaceUnit, widthOf, type Layout } from './statementLayout';
 
@@ -18,16 +19,19 @@ export const indentationFixer: RuleFixer = {
       source: 'rule:indentation', description, edits: edits.map((edit) => ({ ...edit, file: error.file as string })), confident,
     });
     const tabs = /^inconsistent use of tabs and spaces/.test(error.message);
-    const proposals = tabs ? oneIndentCharacter(layout)
+    const named = tabs ? oneIndentCharacter(layout)
       : error.message === 'unexpected indent' ? unexpectedIndent(layout, at)
       : /^unindent does not match/.test(error.message) ? unmatchedUnindent(layout, at)
       : /^expected an indented block/.test(error.message) ? missingBlock(layout, error, at)
       : [];
-    // A reading whose indentation would still not hold is dropped when another holds.
+    // A reading may move only the statements it names; one whose indentation would still not hold
+    // is dropped when another holds.
+    const proposals = named.filter(([, edits]) => !reparentsOthers(source, edits));
     const holding = proposals.filter(([, edits]) => indentationHolds(layoutOf(applyEdits(source, edits) ?? '')));
     const offered = holding.length > 0 ? holding : proposals;
-    // The first is the likeliest. Confident: the one reading there is, or tabs read as one step of the file.
-    return offered.map(([d, e], i) => fix(d, e, offered.length === 1 || (tabs && i === 0 && offered[0] === proposals[0])));
+    // The first is the likeliest. Confident: the one reading there is, or tabs read as one step of the file
+    // when that is also what the neighbouring lines say.
+    return offered.map(([d, e], i) => fix(d, e, offered.length === 1 || (tabs && i === 0 && offered[0][0].endsWith(`as ${spaceUnit(layout)} columns)`))));
   },
 };
 
@@ -38,7 +42,9 @@ function unexpectedIndent(layout: Layout, at: number): Proposal[] {
   if (!layout.starts.includes(at)) return [];
   const before = layout.starts.filter((start) => start < at).pop();
   const target = before === undefined ? '' : leading(layout.lines[before]);
-  return [['Remove the unexpected indent', reindent(layout, at, target)]];
+  const alone = headerAlone(layout, at, target);
+  const withLines: Proposal = ['Remove the unexpected indent', reindent(layout, at, target)];
+  return alone ? [[`Remove the unexpected indent of the header on line ${at + 1}`, alone], withLines] : [withLines];
 }
 
 /** What a clause may follow: the header whose level it must share. */
@@ -118,7 +124,7 @@ function oneIndentCharacter(layout: Layout): Proposal[] {
   const unit = spaceUnit(layout);
   // How wide a tab was meant is unknown: one step of the file first, then as wide as editors show
   // it (4), then as CPython reads it (8).
-  const proposals = [...new Set([unit, 4, 8])].map((tabSize): Proposal => {
+  const proposals = [...new Set([unit, ...alignedTabSizes(layout, unit), 4, 8])].map((tabSize): Proposal => {
     const edits = layout.starts.flatMap((start) => {
       const indent = leading(layout.lines[start]);
       if (tabs > spaces ? !indent.includes(' ') : !indent.includes('\t')) return [];
@@ -129,7 +135,10 @@ function oneIndentCharacter(layout: Layout): Proposal[] {
     return [`${tabs > spaces ? 'Replace spaces with tabs' : 'Replace tabs with spaces'} (a tab as ${tabSize} columns)`, edits];
   });
   const distinct = new Map(proposals.filter(([, edits]) => edits.length > 0).map((proposal) => [JSON.stringify(proposal[1]), proposal]));
-  return [...distinct.values()];
+  // The width the neighbouring lines' alignment says comes first; on a tie, the file's own step.
+  const source = layout.lines.join('\n');
+  return [...distinct.values()].map((proposal) => ({ proposal, score: alignmentOf(source, proposal[1]) }))
+    .sort((a, b) => b.score - a.score).map(({ proposal }) => proposal);
 }
 
 /**
@@ -149,8 +158,10 @@ function reindent(layout: Layout, at: number, target: string): TextEdit[] {
     const indent = leading(layout.lines[line]);
     const width = widthOf(indent);
     if (width < widthOf(from)) continue;
-    const rightAllAlong = width > widthOf(target) && (width - widthOf(target)) % unit === 0 && (width - widthOf(from)) % unit !== 0;
-    if (starts.has(line)) moving = width === widthOf(from) || !rightAllAlong;
+    // At `target` itself is a sibling already where the moved line belongs (a dedent's next line).
+    const rightAllAlong = width >= widthOf(target) && (width - widthOf(target)) % unit === 0 && (width - widthOf(from)) % unit !== 0;
+    // A comment line goes as a statement would: one a whole step under the target stays (`# Check ...` after a blank line).
+    if (starts.has(line) || /^\s*#/.test(layout.lines[line])) moving = width === widthOf(from) || !rightAllAlong;
     if (!moving) continue;
     const wanted = indent.startsWith(from) ? target + indent.slice(from.length) : ' '.repeat(Math.max(0, width + shift));
     edits.push(replaceIndent(line, indent, wanted));

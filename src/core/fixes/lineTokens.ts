@@ -69,6 +69,8 @@ const KEYWORDS = new Set(
 export function lexesCleanly(line: string): boolean {
   const tokens = tokensOf(line);
   if (tokens.some((token) => token.kind === 'string' && !token.closed)) return false;
+  // Outside a string a backslash only continues the line, at its very end.
+  if (tokens.some((token) => line[token.start] === '\\' && line.slice(token.end).trim() !== '')) return false;
   const operand = (token: Token): boolean => token.kind !== 'op' && !(token.kind === 'name' && KEYWORDS.has(line.slice(token.start, token.end)));
   const concatenation = (before: Token, token: Token): boolean =>
     before.kind === 'string' && token.kind === 'string' && !(token.start === before.end && /^[A-Za-z]/.test(line[token.start]));

@@ -2,56 +2,110 @@
 // quotes, which is not always where the mistake is. Each reading below is one way programmers slip;
 // a reading is offered only when the line then lexes cleanly (every string closed, no string or
 // name standing next to another name) with the brackets the plain closing leaves.
-import type { RuleFixer } from './fixTypes';
+import type { FixCandidate, RuleFixer } from './fixTypes';
 import { lexesCleanly, tokensOf } from './lineTokens';
-import { scanLine } from './lineScan';
-import { candidate, lineEdit, spotOf } from './syntaxSpot';
-
-/** Replaces [column, endColumn) of the line (1-based, end exclusive). */
-type Change = [column: number, endColumn: number, text: string];
-
-interface Reading {
-  description: string;
-  changes: Change[];
-  confident: boolean;
-}
+import { closerOf, scanLine } from './lineScan';
+import { candidate, lineEdit, spotOf, type Spot } from './syntaxSpot';
+import { changed, closedWithBrackets, earlierOpenings, implausible, laterClosings, mismatchedOnLine, type Change, type Reading } from './stringReadings';
+import { bracketsPair, quoteAnywhere, writesTightCommas } from './droppedQuote';
+import { compareScores, namesUsedElsewhere, scoreOf, swallowsCode } from './tokenStream';
 
 export const unterminatedString: RuleFixer = {
   id: 'unterminated-string',
   kinds: ['syntax'],
   propose(error, files) {
     const spot = spotOf(error, files);
+    if (spot && LOST_QUOTE.test(error.message)) return lostQuote(spot);
     if (!spot || !/^unterminated string literal/.test(error.message)) return [];
     const text = spot.lines[spot.line - 1] ?? '';
     const quoteAt = text.slice(spot.column - 1).search(/["']/) + spot.column - 1;
     if (quoteAt < spot.column - 1) return [];
-    const atEnd = closeAtEnd(text, spot.column, quoteAt);
+    const atEnd = closeAtEnd(text, spot.column, quoteAt, spot.lines[spot.line]);
     const closed = changed(text, atEnd.changes);
     const plainIsClean = lexesCleanly(closed);
-    const fits = (reading: Reading): boolean => {
-      const line = changed(text, reading.changes);
-      const [scan, reference] = [scanLine(line), scanLine(closed)];
-      return lexesCleanly(line) && scan.open.length === reference.open.length && scan.extraClosers === reference.extraClosers;
+    const reference = scanLine(closed);
+    const fitsLine = (line: string): boolean => {
+      const scan = scanLine(line);
+      return lexesCleanly(line) && !implausible(line) && !mismatchedOnLine(line) && scan.open.length <= reference.open.length && scan.extraClosers <= reference.extraClosers;
     };
+    const fits = (reading: Reading): boolean => fitsLine(changed(text, reading.changes));
     const special = [escapedClosingQuote(text, quoteAt), apostrophe(text, quoteAt)].filter((r): r is Reading => r !== undefined && fits(r));
     const midLine = plainIsClean ? [] : quoteAfterWord(text, quoteAt).filter(fits);
     // One word after which the line lexes is a sure reading; several are tried leftmost first.
     if (special.length === 0 && midLine.length === 1) midLine[0].confident = true;
-    const readings = [...special, ...(plainIsClean ? [atEnd] : []), ...midLine];
+    const withBrackets = closedWithBrackets(text, atEnd, spot.lines[spot.line], closersOf(reference.open.map(([ch]) => ch)));
+    const others = [...(plainIsClean && fits(atEnd) ? [atEnd] : []), ...midLine, ...laterClosings(text, quoteAt).filter(fits),
+      ...(withBrackets && fits(withBrackets) ? [withBrackets] : []), ...earlierOpenings(text, quoteAt).filter(fits),
+      ...quoteAnywhere(text, quoteAt, readsWell, fitsLine)];
+    const known = namesUsedElsewhere(spot.lines, spot.line - 1);
+    // A reading that leaves code inside a string has not found the slip (quotes paired the wrong way).
+    const ranked = distinct(text, [...special, ...others]).filter((reading) => !swallowsCode(changed(text, reading.changes), known)).map((reading) => ({ reading, score: scoreOf(changed(text, reading.changes), known, insertedAt(reading.changes), writesTightCommas(text)) }));
+    // The special readings name their slip outright; the rest go by the code they keep.
+    const rest = ranked.slice(special.length).sort((a, b) => compareScores(a.score, b.score));
+    const readings = [...ranked.slice(0, special.length), ...rest];
     // Nothing lexes cleanly (a line this scanner reads too simply): the plain reading, as ever.
-    if (readings.length === 0) readings.push(atEnd);
-    return readings.map((reading, i) => candidate('unterminated-string', reading.description,
-      reading.changes.map(([column, endColumn, insert]) => lineEdit(spot, spot.line, column, endColumn, insert)), i === 0 && reading.confident));
+    if (readings.length === 0) return swallowsCode(closed, known) ? [] : [toCandidate(spot, atEnd, atEnd.confident)];
+    // Sure only when the first stands alone, or the next would leave a name the file does not know.
+    const ahead = readings.length === 1 || readings[1].score.unknownNames > readings[0].score.unknownNames;
+    return readings.map(({ reading }, i) => toCandidate(spot, reading, i === 0 && reading.confident && (special.length > 0 || ahead)));
   },
 };
 
+/** A line that lexes cleanly and pairs its brackets by type, whatever it leaves open (the dropped quote's own check). */
+const readsWell = (line: string): boolean => lexesCleanly(line) && !implausible(line) && !mismatchedOnLine(line);
+
+// A dropped quote CPython reports as what the quotes paired the wrong way leave outside a string:
+// `'111000, '1010'` (leading zeros), `[d", "f"]` (invalid decimal literal), `("a,"b")` (a comma).
+const LOST_QUOTE = /^(invalid (decimal|hexadecimal|octal|binary) literal|leading zeros in decimal integer literals|invalid syntax\. Perhaps you forgot a comma\?|closing parenthesis '.' does not match opening parenthesis|unexpected character after line continuation character)/;
+
+/** One quote kind left unpaired on the line: put one back where the line then reads as written. */
+function lostQuote(spot: Spot): FixCandidate[] {
+  const text = spot.lines[spot.line - 1] ?? '';
+  const odd = ['"', "'"].filter((quote) => text.split(quote).length % 2 === 0);
+  if (odd.length !== 1) return [];
+  const known = namesUsedElsewhere(spot.lines, spot.line - 1);
+  const tight = writesTightCommas(text);
+  return quoteAnywhere(text, text.lastIndexOf(odd[0]), readsWell, bracketsPair)
+    .filter((reading) => !swallowsCode(changed(text, reading.changes), known))
+    .map((reading) => ({ reading, score: scoreOf(changed(text, reading.changes), known, insertedAt(reading.changes), tight) }))
+    .sort((a, b) => compareScores(a.score, b.score))
+    .map(({ reading }) => toCandidate(spot, reading, false));
+}
+
+function toCandidate(spot: Spot, reading: Reading, confident: boolean): FixCandidate {
+  return candidate('unterminated-string', reading.description, reading.changes.map(([column, endColumn, insert]) => lineEdit(spot, spot.line, column, endColumn, insert)), confident);
+}
+
+/** Where a reading's inserted text stands in the changed line (0-based). */
+function insertedAt(changes: readonly Change[]): number[] {
+  let shift = 0;
+  return [...changes].sort((a, b) => a[0] - b[0]).map(([column, endColumn, insert]) => {
+    const at = column - 1 + shift;
+    shift += insert.length - (endColumn - column);
+    return at;
+  });
+}
+
+/** The readings with the first of those that leave the same line. */
+function distinct(text: string, readings: Reading[]): Reading[] {
+  const seen = new Set<string>();
+  return readings.filter((reading) => {
+    const key = changed(text, reading.changes);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** The plain reading: the string runs to the end of the line, less the closers of brackets opened before it. */
-function closeAtEnd(text: string, column: number, quoteAt: number): Reading {
+function closeAtEnd(text: string, column: number, quoteAt: number, nextLine: string | undefined): Reading {
   const openBefore = scanLine(text.slice(0, column - 1)).open.length;
   let at = text.trimEnd().length;
   for (let k = 0; k < openBefore && /[)\]}]/.test(text[at - 1] ?? ''); k++) at--;
   // A call inside what becomes the string (`'- * len(title)`) says the quote belonged further left.
   const swallowedCode = /[A-Za-z_]\w*\([^()]*\)/.test(text.slice(quoteAt + 1, at));
+  // A string continued by one on the next line keeps the blanks it ends in (`"must end "` then `"in ~>"`).
+  if (at === text.trimEnd().length && /^[ \t]+$/.test(text.slice(at)) && /^\s*[rRbBuUfF]{0,2}["']/.test(nextLine ?? '')) at = text.length;
   return { description: 'Close the string', changes: [[at + 1, at + 1, text[quoteAt]]], confident: !swallowedCode };
 }
 
@@ -107,7 +161,6 @@ function wordEndingAt(text: string, end: number): string {
   return /\w+$/.exec(text.slice(0, end))?.[0] ?? '';
 }
 
-/** The line with changes that do not overlap applied, rightmost first. */
-function changed(text: string, changes: readonly Change[]): string {
-  return [...changes].sort((a, b) => b[0] - a[0]).reduce((line, [column, endColumn, insert]) => line.slice(0, column - 1) + insert + line.slice(endColumn - 1), text);
+function closersOf(open: readonly string[]): string {
+  return [...open].reverse().map(closerOf).join('');
 }

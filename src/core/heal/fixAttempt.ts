@@ -9,7 +9,8 @@ import type { AttemptRecord } from './ledger';
 import type { TokenUsage } from '../model/modelTypes';
 import { rememberFailedFix, type HealSession } from './healSession';
 import { runForHeal, StopHeal } from './healRun';
-import { judge, type RunState, type Verdict } from './progress';
+import { changedLinesOf } from './changedLines';
+import { failedRerunPhrase, judge, type RunState, type Verdict } from './progress';
 import { describeEnding, summaryOf } from './runSummary';
 import { unifiedDiffOfFiles } from './unifiedDiff';
 import { setupFailureOfEngine, type SetupFailure } from './setupFailure';
@@ -94,7 +95,7 @@ function judgeRerun(session: HealSession, fixed: Record<string, string>, fix: Fi
     return { ending: { outcome: 'reverted', why, rerun } };
   }
   const lineCount = (text: string | undefined): number => (text ?? '').split('\n').length;
-  const verdict = judge(state, after, (file) => lineCount(fileText(fixed, file)) - lineCount(fileText(session.current, file)));
+  const verdict = judge(state, after, (file) => lineCount(fileText(fixed, file)) - lineCount(fileText(session.current, file)), changedLinesOf(session.current, fixed));
   if (verdict === 'clean' || verdict === 'progress') {
     session.current = fixed;
     const ending = verdict === 'clean'
@@ -102,7 +103,7 @@ function judgeRerun(session: HealSession, fixed: Record<string, string>, fix: Fi
       : { outcome: 'progress' as const, why: `the re-run got further: ${describeEnding(after)}`, rerun };
     return { ending, state: after, verdict };
   }
-  const why = verdict === 'same' ? `the re-run failed with the same error: ${describeEnding(after)}` : `the re-run failed earlier: ${describeEnding(after)}`;
+  const why = `the re-run ${failedRerunPhrase(verdict)}: ${describeEnding(after)}`;
   rememberFailedFix(session, fix, why);
   return { ending: { outcome: 'reverted', why, rerun }, verdict };
 }

@@ -17,6 +17,7 @@ import { setupFailureOfEngine, type SetupFailure } from './setupFailure';
 import { FixesToTry } from './fixesToTry';
 import { tryFix } from './fixAttempt';
 import { fileHealRecordOf } from './fileHealRecord';
+import { setAside, takeBack, worthSettingAside, type SetAside } from './readingReserve';
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
 
@@ -39,6 +40,8 @@ export interface HealOptions {
   /** Off: only the model proposes fixes (for comparisons). */
   rules?: boolean;
   model?: ModelFixer;
+  /** Most model tokens this heal may use; it stops before the next model request once reached. 0 or absent: no cap. */
+  tokenBudget?: number;
   /** Keep the furthest-reaching fixes even when the program is not healed. */
   keepPartial?: boolean;
   /** The image for a set of files (their requirements.txt / pyproject.toml); undefined: the runner's own. */
@@ -75,6 +78,8 @@ export async function healFile(input: HealInput, options: HealOptions): Promise<
   try {
     first = await runForHeal(session, session.current, 0, 'running');
   } catch (error) {
+    // Stop while the environment was being built is a cancelled run, not a failed install.
+    if (options.signal?.aborted) return fileHealRecordOf(session, 'cancelled', 'cancelled', undefined);
     return failedSetup({ kind: error instanceof StopHeal ? error.kind : 'engine', message: (error as Error).message });
   }
   if (first.result.reason === 'engine-error') return failedSetup(setupFailureOfEngine(first.result.engineError?.code, first.result.engineError?.message ?? 'the engine failed'), first);
@@ -98,40 +103,57 @@ async function attemptFixes(session: HealSession, first: RunState): Promise<File
   let sameInARow = 0;
   const seen = new Set([errorSignature(first.error!)]);
   let fixes = new FixesToTry(session, first);
+  // A reading of a syntax slip that got further without running clean, while other readings are tried.
+  let reserve: SetAside | undefined;
   while (attempts.length < maxAttempts) {
     if (session.options.signal?.aborted) return end('cancelled', 'cancelled');
     const number = attempts.length + 1;
     const startedAt = Date.now();
     const next = await fixes.next(number, startedAt);
-    if (next.kind === 'none') return end('not-healed', whyNoFixIsLeft(session, state));
-    if (next.kind === 'refused') {
-      attempts.push(next.record);
-      if (next.cancelled) return end('cancelled', 'cancelled');
-      continue;
+    let progressed: RunState;
+    if (next.kind === 'none') {
+      if (!reserve) return end('not-healed', next.why ?? whyNoFixIsLeft(session, state));
+      progressed = takeBack(session, reserve);
+    } else {
+      if (next.kind === 'refused') {
+        attempts.push(next.record);
+        if (next.cancelled) return end('cancelled', 'cancelled');
+        continue;
+      }
+      const filesBefore = session.current;
+      const attempt = await tryFix(session, { number, state, candidate: next.candidate, rejections: next.rejections, usage: next.usage, startedAt });
+      attempts.push(attempt.record);
+      if (attempt.record.outcome === 'cancelled' || session.options.signal?.aborted) return end('cancelled', 'cancelled');
+      if (attempt.stop) return { ...end('engine-error', attempt.stop.message), setupFailure: attempt.stop };
+      if (attempt.needsApproval) return end('needs-approval', attempt.needsApproval);
+      if (attempt.record.outcome === 'healed') {
+        session.healed = true;
+        return end('healed', `healed in ${number} attempt${number === 1 ? '' : 's'}`, attempt.state);
+      }
+      if (attempt.record.outcome !== 'progress' || !attempt.state) {
+        if (!reserve && attempt.verdict === 'same' && ++sameInARow >= 2) return end('not-healed', `the same ${state.error!.type} came back twice with no progress`);
+        continue;
+      }
+      // Once one reading waits, the later ones that only get further wait behind it: it was the likelier.
+      if (reserve || worthSettingAside(state, next.candidate, fixes.readingsLeft(), attempt.state)) {
+        reserve = setAside(session, filesBefore, attempt.state, reserve);
+        continue;
+      }
+      progressed = attempt.state;
     }
-    const attempt = await tryFix(session, { number, state, candidate: next.candidate, rejections: next.rejections, usage: next.usage, startedAt });
-    attempts.push(attempt.record);
-    if (attempt.record.outcome === 'cancelled') return end('cancelled', 'cancelled');
-    if (attempt.stop) return { ...end('engine-error', attempt.stop.message), setupFailure: attempt.stop };
-    if (attempt.needsApproval) return end('needs-approval', attempt.needsApproval);
-    if (attempt.record.outcome === 'healed') {
-      session.healed = true;
-      return end('healed', `healed in ${number} attempt${number === 1 ? '' : 's'}`, attempt.state);
-    }
-    if (attempt.record.outcome === 'progress' && attempt.state) {
-      state = attempt.state;
-      // Got as far as a run without input or arguments can go: the fixes so far are kept.
-      const expected = expectedOutcomeOf(state.error);
-      if (expected) return end(expected, `the program now ${problemText(state.error!)}`);
-      const signature = errorSignature(state.error!);
-      if (seen.has(signature)) return end('not-healed', `${state.error!.type} came back after a fix`);
-      seen.add(signature);
-      sameInARow = 0;
-      fixes = new FixesToTry(session, state);
-      continue;
-    }
-    if (attempt.verdict === 'same' && ++sameInARow >= 2) return end('not-healed', `the same ${state.error!.type} came back twice with no progress`);
+    reserve = undefined;
+    state = progressed;
+    // Got as far as a run without input or arguments can go: the fixes so far are kept.
+    const expected = expectedOutcomeOf(state.error);
+    if (expected) return end(expected, `the program now ${problemText(state.error!)}`);
+    const signature = errorSignature(state.error!);
+    if (seen.has(signature)) return end('not-healed', `${state.error!.type} came back after a fix`);
+    seen.add(signature);
+    sameInARow = 0;
+    fixes = new FixesToTry(session, state);
   }
+  // The attempts ran out with a reading in reserve: it got further than any other, so it is what stays.
+  if (reserve) state = takeBack(session, reserve);
   if (maxAttempts === 0) return end('not-healed', 'ran without healing');
   return end('not-healed', `no fix held within ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}`);
 }

@@ -1,7 +1,7 @@
 // One run of the program during a heal: its files in the environment image they ask for, started
 // through the generated driver when there is one, reduced to the error that ended it.
 import { errorsOfRun } from '../errors/runErrors';
-import { ENVIRONMENT_NOT_PREPARED, InstallNotApproved } from '../environment/environmentTypes';
+import { setupFailureOfInstall } from './setupFailure';
 import type { HealStep } from './healFile';
 import { reportProgress, type HealSession } from './healSession';
 import type { RunState } from './progress';
@@ -20,7 +20,8 @@ export async function runForHeal(session: HealSession, files: Record<string, str
     try {
       image = await options.imageFor(files, options.signal);
     } catch (error) {
-      throw new StopHeal(`${ENVIRONMENT_NOT_PREPARED}${(error as Error).message}`, error instanceof InstallNotApproved ? 'install-declined' : 'install');
+      const failure = setupFailureOfInstall(error);
+      throw new StopHeal(failure.message, failure.kind);
     }
   }
   reportProgress(session, attempt, step);

@@ -5,7 +5,7 @@
 import type { EnvironmentProvider } from '../environment/environmentTypes';
 import { dependenciesOf } from '../environment/dependencies';
 import { classifyPythonFiles, type ClassifiedFile } from '../program/entryPoints';
-import { plainLaunch, type Launch } from '../program/launch';
+import { isProgram, plainLaunch, type Launch } from '../program/launch';
 import { launchFor } from '../program/launchPlan';
 import { mapWithLimit } from '../run/parallel';
 import { healFile, type HealInput, type HealOptions, type HealProgress } from './healFile';
@@ -62,10 +62,6 @@ export function folderTargets(folder: { root: string; files: Readonly<Record<str
   }));
 }
 
-/** Programs get the user's arguments, input, environment and folder; an import check or a compile is not a program. */
-export function isProgram(launch: Launch): boolean {
-  return launch.kind === 'run' || launch.kind === 'run-module';
-}
 
 export function recipeOf(launch: Launch, input: RunInput = {}): RunRecipe {
   const driver = launch.entry === launch.target ? undefined : { entry: launch.entry, files: launch.generated };
@@ -74,16 +70,34 @@ export function recipeOf(launch: Launch, input: RunInput = {}): RunRecipe {
   return { entry: launch.target, driver, args, stdin, ...(env && Object.keys(env).length > 0 ? { env } : {}), ...(cwd ? { cwd } : {}) };
 }
 
+/** What a surface shows while an image is installed: the step, then pip's lines. */
+export interface InstallWatch {
+  /** The set is not built yet: installing starts. */
+  onInstall?: (requirements: readonly string[]) => void;
+  onLine?: (line: string) => void;
+}
+
 /**
  * The images of an environment provider, by the files' declared requirements. `beforeBuild` may
- * refuse a set (by throwing) before anything is installed: the editor asks the user there.
+ * refuse a set (by throwing) before anything is installed: the editor asks the user there. Each set
+ * is asked about and installed once per ImageFor (one run), however many of its programs need it,
+ * so a failed install is waited for and reported once, not once per program.
  */
-export function imagesFrom(provider: EnvironmentProvider, beforeBuild?: (requirements: readonly string[]) => Promise<void>): ImageFor {
+export function imagesFrom(provider: EnvironmentProvider, beforeBuild?: (requirements: readonly string[]) => Promise<void>, watch: InstallWatch = {}): ImageFor {
+  const images = new Map<string, Promise<string>>();
   return async (files, signal) => {
     const requirements = dependenciesOf(files);
     if (requirements.length === 0) return undefined;
-    await beforeBuild?.(requirements);
-    return provider.imageFor(requirements, { signal });
+    const key = JSON.stringify(requirements);
+    let image = images.get(key);
+    if (!image) {
+      image = (async () => {
+        await beforeBuild?.(requirements);
+        return provider.imageFor(requirements, { signal, onBuild: () => watch.onInstall?.(requirements), onProgress: watch.onLine });
+      })();
+      images.set(key, image);
+    }
+    return image;
   };
 }
 

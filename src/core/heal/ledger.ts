@@ -18,6 +18,10 @@ export interface RunSummary {
   outputTail: string;
   /** Bytes written to stdout (how far the program got). */
   stdoutBytes: number;
+  /** Bytes written to stderr; with stdoutBytes, how much of the output `outputTail` leaves out. */
+  stderrBytes?: number;
+  /** The folder the interpreter saw the files in ("/app" in the sandbox), to map its paths back to disk. */
+  workDir?: string;
   /** What ran it, e.g. "Podman Engine 4.3.1"; empty when it never ran. */
   engine: string;
 }

@@ -18,7 +18,7 @@ export async function askModel(session: HealSession, model: ModelFixer, state: R
   const error = state.error!;
   const answer = await model.propose({
     error, files: session.current, entry: session.input.entry, outputTail: summaryOf(state).outputTail,
-    earlier: session.earlier, signal: session.options.signal,
+    earlier: session.earlier, signal: session.options.signal, budget: { tokens: session.options.tokenBudget ?? 0, used: session.tokens.totalTokens },
   });
   const { usage, rejections, candidate } = answer;
   session.tokens = addUsage(session.tokens, usage);

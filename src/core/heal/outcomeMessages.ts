@@ -3,6 +3,7 @@
 // undone. Pure words; the editor adds its buttons, and the CLI uses the model failure line as is.
 import type { FileHealRecord } from './ledger';
 import { modelFailureLine, type ModelFailure } from '../model/modelFailure';
+import { tallyLine, type TalliedFile } from './runTally';
 
 /** Whether the heal could have asked a model: configured, not set up (no key, no server), or turned off. */
 export type ModelAvailability = 'configured' | 'not-set-up' | 'off';
@@ -44,6 +45,21 @@ const NEXT_STEP: Record<ModelAvailability, string> = {
   'not-set-up': 'Rule fixes cover common mistakes only; set an API key or a local model server (selfHeal.model.baseUrl) for AI fixes.',
   off: 'AI fixes are turned off (selfHeal.fix.ai); turn them on to let a model try.',
 };
+
+/**
+ * A run of several files, told once: the counts by outcome, then what the user must know of the
+ * unhealed ones: the model that could not be used, or the next step.
+ * e.g. "7 files: 5 healed, 1 needs input, 1 not healed. Fix Attempts shows what was tried."
+ */
+export function tallyMessage(files: readonly TalliedFile[], unhealed: { count: number; model: ModelAvailability; failure?: ModelFailure }): string {
+  const line = `${tallyLine(files)}.`;
+  if (unhealed.failure) return `${line} ${sentence(modelFailureLine(unhealed.failure))}.`;
+  return unhealed.count > 0 ? `${line} ${NEXT_STEP[unhealed.model]}` : line;
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** A fix that changed files other than the one run, e.g. "Self-Heal changed app/stats.py to fix main.py". */
 export function otherFilesMessage(edits: ReadonlyArray<{ entry: string; files: readonly string[] }>): string {

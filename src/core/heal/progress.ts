@@ -9,8 +9,16 @@ export interface RunState {
   error: PythonError | null;
 }
 
-/** clean: runs clean; progress: got further; same: the same error again; worse: failed earlier. */
-export type Verdict = 'clean' | 'progress' | 'same' | 'worse';
+/**
+ * clean: runs clean (and its own checks pass); progress: got further; same: the same error again;
+ * worse: failed earlier; own-error: failed on a line the fix itself changed or added.
+ */
+export type Verdict = 'clean' | 'progress' | 'same' | 'worse' | 'own-error';
+
+/** How a re-run that did not count failed, for the reason a fix was undone. */
+export function failedRerunPhrase(verdict: Exclude<Verdict, 'clean' | 'progress'>): string {
+  return verdict === 'same' ? 'failed with the same error' : verdict === 'own-error' ? 'failed on a line the fix changed' : 'failed earlier';
+}
 
 /**
  * The error's identity across edits: its type, message, file and function. Not the line: line
@@ -32,10 +40,16 @@ function stageOf(error: PythonError): number {
 /** Lines a fix added to a file (negative: removed), to compare positions before and after it. */
 export type LineShift = (file: string) => number;
 
-export function judge(before: RunState, after: RunState, lineShift: LineShift = () => 0): Verdict {
+export function judge(before: RunState, after: RunState, lineShift: LineShift = () => 0, changed: ChangedLines = () => NO_LINES): Verdict {
   if (succeeded(after.result) || after.error === null) return 'clean';
   if (before.error === null) return 'worse';
+  if (before.error.check && after.error.check) return fewerChecks(before.error, after.error);
   if (errorSignature(after.error) === errorSignature(before.error)) return 'same';
+  const own = failsOnChangedLine(after.error, changed);
+  if (own === 'fails') return 'own-error';
+  // The program ran to its end before (its checks failing); crashing now is worse, but for the
+  // import the fix added whose package is not installed (see failsOnChangedLine).
+  if (before.error.check && !after.error.check && own !== 'missing-package') return 'worse';
   const stageBefore = stageOf(before.error);
   const stageAfter = stageOf(after.error);
   if (stageAfter !== stageBefore) return stageAfter > stageBefore ? 'progress' : 'worse';
@@ -54,6 +68,40 @@ export function judge(before: RunState, after: RunState, lineShift: LineShift = 
 
 type Place = { file: string; line: number; function: string };
 
+/**
+ * Both runs went to their end with checks failing: fewer failing is progress, more is worse, and as
+ * many is the same only when the last one is the same failure (a fix that trades one failing check
+ * for another has not shown it is right).
+ */
+function fewerChecks(before: PythonError, after: PythonError): Verdict {
+  const count = (error: PythonError): number => error.check?.failedInRun ?? 0;
+  if (count(after) !== count(before)) return count(after) < count(before) ? 'progress' : 'worse';
+  return errorSignature(after) === errorSignature(before) ? 'same' : 'worse';
+}
+
+/** Per file, the 1-based lines of the fixed text that the fix changed or added (changedLines.ts). */
+export type ChangedLines = (file: string) => ReadonlySet<number>;
+const NO_LINES: ReadonlySet<number> = new Set();
+
+/**
+ * Whether a runtime error sits on a line the fix wrote: the innermost frame in the run's files (or
+ * the error's own line). Such an error is of the fix's making - a bracket put back in the wrong
+ * place turns a parameter into an annotation and fails with a NameError right there - so it is no
+ * sign the program got further. The one exception is a ModuleNotFoundError on an import line the
+ * fix wrote: it says the environment lacks a package, not that the fix is wrong (installing the
+ * requirement heals it), so it is left to the usual comparison, exactly as before this rule; refusing
+ * it outright would throw away right imports whenever the package is installed in a later step.
+ */
+function failsOnChangedLine(error: PythonError, changed: ChangedLines): 'fails' | 'missing-package' | undefined {
+  if (stageOf(error) === 0) return undefined;
+  const inner = innermostFrame(error);
+  const place = inner ?? (error.file !== null && error.line !== null ? { file: error.file, line: error.line, source: null } : undefined);
+  if (!place || !changed(place.file).has(place.line)) return undefined;
+  const source = inner?.source ?? null;
+  if (error.kind === 'module-not-found' && source !== null && /^\s*(import|from)\s/.test(source)) return 'missing-package';
+  return 'fails';
+}
+
 /** 1: `after` is further down than `before`; -1: above; 0: the same line; undefined: not comparable. */
 function compareLines(before: Place | undefined, after: Place | undefined, lineShift: LineShift): number | undefined {
   if (!before || !after || before.file !== after.file || before.function !== after.function) return undefined;
@@ -68,7 +116,7 @@ function topLevelFrame(error: PythonError): Place | undefined {
   return outermost && !outermost.external && outermost.function === '<module>' ? outermost : undefined;
 }
 
-function innermostFrame(error: PythonError): Place | undefined {
+function innermostFrame(error: PythonError): (Place & { source: string | null }) | undefined {
   return [...error.frames].reverse().find((frame) => !frame.external);
 }
 

@@ -1,10 +1,12 @@
 // A run as the ledger keeps it, and the one line that tells people and the model how a re-run ended.
 import { problemText } from '../errors/expectedExits';
 import type { RunResult } from '../run/runTypes';
+import { engineLabel } from '../run/runResults';
 import type { RunSummary } from './ledger';
 import type { RunState } from './progress';
 
-const OUTPUT_TAIL_CHARS = 2000;
+/** The most of a run's output a record keeps: its end, where the traceback is. */
+export const OUTPUT_TAIL_CHARS = 2000;
 
 export function summaryOf(state: RunState): RunSummary {
   const { result } = state;
@@ -15,7 +17,9 @@ export function summaryOf(state: RunState): RunSummary {
     error: state.error,
     outputTail: tail(result),
     stdoutBytes: result.stdoutBytes,
-    engine: result.reason === 'engine-error' ? '' : result.engine.engine,
+    stderrBytes: result.stderrBytes,
+    ...(result.workDir ? { workDir: result.workDir } : {}),
+    engine: result.reason === 'engine-error' ? '' : engineLabel(result.engine),
   };
 }
 

@@ -1,15 +1,15 @@
 // Unified diffs of fixes, for the ledger, the model's "earlier attempts" and the editor's panel.
+import { lineOps, type LineOp } from './lineOps';
 
 const CONTEXT = 3;
 /** Above this many cells the middle is shown as one replaced block instead of a minimal diff. */
 const MAX_TABLE_CELLS = 4_000_000;
 
-type Op = { kind: ' ' | '-' | '+'; text: string; oldLine: number; newLine: number };
 
 /** `--- a/FILE` / `+++ b/FILE` and its hunks; empty when the texts are equal. */
 export function unifiedDiff(file: string, before: string, after: string): string {
   if (before === after) return '';
-  const ops = lineOps(splitLines(before), splitLines(after));
+  const ops = lineOps(splitLines(before), splitLines(after), MAX_TABLE_CELLS);
   const hunks = hunksOf(ops);
   const header = `--- a/${file}\n+++ b/${file}\n`;
   const noFinalNewline = (text: string): boolean => text.length > 0 && !text.endsWith('\n');
@@ -31,57 +31,7 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-function lineOps(a: string[], b: string[]): Op[] {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const ops: Op[] = [];
-  for (let i = 0; i < start; i++) ops.push({ kind: ' ', text: a[i], oldLine: i + 1, newLine: i + 1 });
-  ops.push(...middleOps(a.slice(start, endA), b.slice(start, endB), start));
-  for (let i = endA, j = endB; i < a.length; i++, j++) ops.push({ kind: ' ', text: a[i], oldLine: i + 1, newLine: j + 1 });
-  return ops;
-}
-
-/** Longest-common-subsequence diff of the part that differs. */
-function middleOps(a: string[], b: string[], offset: number): Op[] {
-  const ops: Op[] = [];
-  if ((a.length + 1) * (b.length + 1) > MAX_TABLE_CELLS) {
-    a.forEach((text, i) => ops.push({ kind: '-', text, oldLine: offset + i + 1, newLine: offset + 1 }));
-    b.forEach((text, j) => ops.push({ kind: '+', text, oldLine: offset + a.length + 1, newLine: offset + j + 1 }));
-    return ops;
-  }
-  const width = b.length + 1;
-  const table = new Uint32Array((a.length + 1) * width);
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      table[i * width + j] = a[i] === b[j] ? table[(i + 1) * width + j + 1] + 1 : Math.max(table[(i + 1) * width + j], table[i * width + j + 1]);
-    }
-  }
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      ops.push({ kind: ' ', text: a[i], oldLine: offset + i + 1, newLine: offset + j + 1 });
-      i++;
-      j++;
-    } else if (i < a.length && (j === b.length || table[(i + 1) * width + j] >= table[i * width + j + 1])) {
-      // Removals before additions, as diff(1) prints them.
-      ops.push({ kind: '-', text: a[i], oldLine: offset + i + 1, newLine: offset + j + 1 });
-      i++;
-    } else {
-      ops.push({ kind: '+', text: b[j], oldLine: offset + i + 1, newLine: offset + j + 1 });
-      j++;
-    }
-  }
-  return ops;
-}
-
-function hunksOf(ops: Op[]): string[] {
+function hunksOf(ops: LineOp[]): string[] {
   const changed = ops.map((op, index) => (op.kind === ' ' ? -1 : index)).filter((index) => index >= 0);
   const hunks: string[] = [];
   let cursor = 0;
@@ -96,7 +46,7 @@ function hunksOf(ops: Op[]): string[] {
   return hunks;
 }
 
-function hunkText(ops: Op[]): string {
+function hunkText(ops: LineOp[]): string {
   const oldCount = ops.filter((op) => op.kind !== '+').length;
   const newCount = ops.filter((op) => op.kind !== '-').length;
   const oldStart = oldCount === 0 ? ops[0].oldLine - 1 : ops.find((op) => op.kind !== '+')!.oldLine;

@@ -8,6 +8,7 @@ import type { OutputOverflow, RunLimits, Runner, RunResult } from '../run/runTyp
 import { ENVIRONMENT_NOT_PREPARED } from '../environment/environmentTypes';
 import type { ImageFor, RunRecipe } from './healTargets';
 import { pythonFilesOf } from './healRun';
+import { changedLinesOf } from './changedLines';
 import { judge, type Verdict } from './progress';
 
 export interface FixToVerify {
@@ -49,6 +50,6 @@ export async function verifyFix(fix: FixToVerify, options: VerifyOptions): Promi
   const lines = (text: string | undefined) => (text ?? '').split('\n').length;
   // Only the error and how much it printed matter to the judge about the run before.
   const failed = { result: { reason: 'exited', exitCode: 1, stdoutBytes: before.stdoutBytes } as RunResult, error: before.error };
-  const verdict = judge(failed, { result, error }, (file) => lines(fileText(fixed, file)) - lines(fileText(before.files, file)));
+  const verdict = judge(failed, { result, error }, (file) => lines(fileText(fixed, file)) - lines(fileText(before.files, file)), changedLinesOf(before.files, fixed));
   return { kind: 'ran', result, error, verdict };
 }

@@ -87,6 +87,10 @@ function editFromWholeFile(block: RawWholeFile, files: Readonly<Record<string, s
   if (placeholder !== undefined) return `the code block is not the whole file: it has "${placeholder}" in place of code`;
   const newLines = [...block.lines];
   while (newLines.length > 0 && newLines[newLines.length - 1].trim() === '') newLines.pop();
+  // A code block cannot carry blank lines at its end: the file's own stay as they were.
+  let blankTail = 0;
+  while (blankTail < oldLines.length && oldLines[oldLines.length - 1 - blankTail].trim() === '') blankTail++;
+  if (newLines.length > 0) newLines.push(...oldLines.slice(oldLines.length - blankTail));
   if (oldLines.length >= MIN_LINES_FOR_SHARE_CHECK && newLines.length < oldLines.length * MIN_WHOLE_FILE_SHARE) {
     return `the code block has ${newLines.length} lines where ${file} has ${oldLines.length}: it looks cut short`;
   }

@@ -4,6 +4,7 @@
 import { fileText, hasFile } from '../files/fileTexts';
 import type { ErrorFrame, PythonError } from '../errors/pythonError';
 import type { EarlierAttempt, ModelFixRequest } from './modelTypes';
+import { testsIntro, testsSection } from './testsPrompt';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -46,8 +47,9 @@ Line numbers and ">" marks in the excerpts are not part of the files. Write noth
 
 export function buildFixMessages(request: ModelFixRequest): ChatMessage[] {
   const sections = [
-    `The program ${request.entry} stopped with the error below. Fix it.`,
+    request.tests ? testsIntro(request.tests) : `The program ${request.entry} stopped with the error below. Fix it.`,
     errorSection(request.error),
+    testsSection(request.tests),
     tracebackSection(request.error.frames, request.files),
     filesSection(request),
     outputSection(request.outputTail),

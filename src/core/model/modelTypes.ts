@@ -38,7 +38,20 @@ export interface ModelFixRequest {
   /** The last part of the program's output (stdout then stderr). */
   outputTail: string;
   earlier: readonly EarlierAttempt[];
+  /** Healing against a project's tests: the tests that must pass, instead of a program's run. */
+  tests?: FailingTests;
+  /** The heal's token budget and what it had used before this request: a refused answer is not re-asked past it. */
+  budget?: { tokens: number; used: number };
   signal?: AbortSignal;
+}
+
+/** The failing tests a fix is for, each with what it asserted and its own source. */
+export interface FailingTests {
+  failing: Array<{ id: string; message: string; comparison?: { op: string; left: string; right: string }; source?: { file: string; line: number; text: string } }>;
+  /** Test files may not be edited: the tests are the specification. */
+  testFilesLocked: boolean;
+  /** The code the tests call that the traceback does not show (path -> text). */
+  code: Readonly<Record<string, string>>;
 }
 
 export interface ModelFixResult {
@@ -63,10 +76,23 @@ export interface ModelFixer {
   propose(request: ModelFixRequest): Promise<ModelFixResult>;
 }
 
+/**
+ * Which protocol dialect the endpoint speaks. auto: from the base URL (*.openai.azure.com is Azure,
+ * api.openai.com is OpenAI, anything else an OpenAI-compatible server such as Ollama or vLLM).
+ */
+export type ApiKind = 'auto' | 'openai' | 'azure' | 'compatible';
+export const API_KINDS: readonly ApiKind[] = ['auto', 'openai', 'azure', 'compatible'];
+/** Azure OpenAI's generally available data-plane version, used when none is set. */
+export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
+
 /** How to reach the model; the key comes separately from a secret source, never from settings. */
 export interface ModelSettings {
   /** OpenAI-compatible base URL, e.g. http://localhost:11434/v1; absent means OpenAI. */
   baseUrl?: string;
+  /** Absent: auto. */
+  apiKind?: ApiKind;
+  /** Azure's api-version query parameter; absent: DEFAULT_AZURE_API_VERSION. */
+  apiVersion?: string;
   model: string;
   temperature: number;
   maxTokens: number;

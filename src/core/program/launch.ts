@@ -24,9 +24,17 @@ export interface Launch {
 export const IMPORT_CHECK_DRIVER = '__self_heal_import_check__.py';
 export const MODULE_RUN_DRIVER = '__self_heal_run_module__.py';
 
+/** A generated driver's file name, as a regular expression source (the launcher's Python uses it too). */
+export const GENERATED_DRIVER_PATTERN = String.raw`(?:^|[\\/])__self_heal_[a-z_]+__\.py$`;
+
 /** Self-Heal's generated drivers, wherever a traceback shows them. */
 export function isGeneratedDriver(file: string): boolean {
-  return /(?:^|[\\/])__self_heal_[a-z_]+__\.py$/.test(file);
+  return new RegExp(GENERATED_DRIVER_PATTERN).test(file);
+}
+
+/** Programs get the user's arguments, input, environment and folder; an import check or a compile is not a program. */
+export function isProgram(launch: Launch): boolean {
+  return launch.kind === 'run' || launch.kind === 'run-module';
 }
 
 export function plainLaunch(target: string): Launch {

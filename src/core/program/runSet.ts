@@ -27,7 +27,7 @@ export const RUN_SET_MAX_BYTES = 8 * 1024 * 1024;
 export const RUN_SET_MAX_FILES = 2000;
 
 /** Folders that hold other people's code or build output, never the user's program. */
-const SKIPPED_FOLDERS = new Set([
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
   'node_modules', '__pycache__', 'site-packages', 'dist-packages', 'venv', '.venv', 'env', '.env',
   'build', 'dist', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.git', '.hg', '.svn',
 ]);

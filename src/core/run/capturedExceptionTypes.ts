@@ -24,4 +24,8 @@ export interface CapturedException {
   cause: CapturedException | null;
   context: CapturedException | null;
   exceptions: CapturedException[];
+  /** An AttributeError's object's attribute names, or the parameters of a call's callee (unexpected keyword). */
+  candidates?: string[];
+  /** The interpreter's release series, "3.11" (the outermost exception only). */
+  python?: string;
 }

@@ -3,7 +3,7 @@
 import { describeBytes, describeSeconds, type LimitName } from './limits';
 import type { RunLimits, RunResult, TerminationReason } from './runTypes';
 
-export function endingPhrase(result: Pick<RunResult, 'reason' | 'exitCode' | 'durationMs' | 'engineError'>, limits: RunLimits): string {
+export function endingPhrase(result: Pick<RunResult, 'reason' | 'exitCode' | 'durationMs' | 'engineError' | 'failedChecks'>, limits: RunLimits): string {
   const limit = limitOf(result.reason);
   if (limit) return limitPhrase(limit, limits);
   const seconds = `${(result.durationMs / 1000).toFixed(2)} s`;
@@ -13,8 +13,14 @@ export function endingPhrase(result: Pick<RunResult, 'reason' | 'exitCode' | 'du
     case 'engine-error':
       return result.engineError?.message ?? 'the container engine failed';
     default:
-      return `exited ${result.exitCode} in ${seconds}`;
+      return `exited ${result.exitCode} in ${seconds}${failedChecksPhrase(result.failedChecks?.length ?? 0)}`;
   }
+}
+
+/** ", but 2 of its own checks failed" (doctest examples, unittest tests); '' for none. */
+export function failedChecksPhrase(count: number): string {
+  if (count === 0) return '';
+  return count === 1 ? ', but 1 of its own checks failed' : `, but ${count} of its own checks failed`;
 }
 
 /** The limit a run was stopped at, if it was. */
@@ -41,6 +47,7 @@ export function discardedPhrase(result: Pick<RunResult, 'reason' | 'truncated' |
   return `output past ${describeBytes(limits.outputLimitBytes)} per stream was discarded (${describeBytes(written)} written)`;
 }
 
-export function succeeded(result: Pick<RunResult, 'reason' | 'exitCode'>): boolean {
-  return result.reason === 'exited' && result.exitCode === 0;
+/** Clean: exited 0 and none of the program's own checks (doctest, unittest) failed. */
+export function succeeded(result: Pick<RunResult, 'reason' | 'exitCode' | 'failedChecks'>): boolean {
+  return result.reason === 'exited' && result.exitCode === 0 && (result.failedChecks ?? []).length === 0;
 }

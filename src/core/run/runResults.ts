@@ -16,3 +16,8 @@ export function resultWithoutProgram(reason: TerminationReason, engine: EngineFa
     ...(engineError ? { engineError } : {}),
   };
 }
+
+/** The engine as reports name it ("Podman Engine 4.3.1"); its host too when runs were spread over several engines. */
+export function engineLabel(engine: EngineFacts): string {
+  return `${engine.engine}${engine.spread && engine.host ? ` at ${engine.host}` : ''}`;
+}

@@ -2,6 +2,7 @@
 // Core defines it; implementations live at the edge (src/sandbox, src/local).
 import type { CapturedException } from './capturedExceptionTypes';
 import type { EngineError } from './engineError';
+import type { FailedCheck } from './failedCheckTypes';
 
 /** Why a run ended. `exited` means the program ended on its own, whatever its exit code. */
 export type TerminationReason = 'exited' | 'timeout' | 'oom' | 'output-limit' | 'cancelled' | 'engine-error';
@@ -57,7 +58,12 @@ export interface EngineFacts {
   image?: string;
   /** True when the run used a container prepared ahead of time. */
   warm?: boolean;
+  /** True when the run was one engine's share of several (`--docker-host` given more than once): reports then name the host. */
+  spread?: boolean;
 }
+
+/** The folder the sandbox places a run's files in, as the interpreter sees them (a local run's is a new temporary folder each time). */
+export const SANDBOX_WORK_DIR = '/app';
 
 export interface RunResult {
   /** null when the program did not end on its own (timeout, cancel, engine error). */
@@ -75,13 +81,25 @@ export interface RunResult {
   engineError?: EngineError;
   /** The uncaught exception, recorded inside the interpreter (sandbox runs); absent otherwise. */
   captured?: CapturedException;
+  /**
+   * The program's own checks that failed (doctest examples, unittest tests), observed inside the
+   * interpreter (sandbox runs); absent when none failed or the runner cannot observe them (local).
+   * A run with any is not clean, whatever its exit status.
+   */
+  failedChecks?: FailedCheck[];
   /** The folder the files were placed in, as the interpreter sees it ("/app" in the sandbox). */
   workDir?: string;
   /**
    * The line that was running when a limit stopped the program (its path as the interpreter names
-   * it), when the runner could tell. No runner records it yet; the diagnostic uses it when present.
+   * it), when the runner could tell: the sandbox asks its launcher; the local runner does not tell.
    */
   stoppedAt?: { file: string; line: number };
+  /**
+   * A test run's events (JSON texts, in order), as its generated driver reported them over the
+   * sandbox launcher's own channel; decoded by core/testing/testEvents.ts. Absent when none came
+   * (a local run has no such channel).
+   */
+  testEvents?: string[];
 }
 
 export interface Runner {

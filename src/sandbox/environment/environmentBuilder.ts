@@ -3,7 +3,7 @@
 import { createHash } from 'crypto';
 import type Docker from 'dockerode';
 import { EngineError, withDeadline } from '../../core/run/engineError';
-import { EnvironmentError, type EnvironmentChoices, type EnvironmentProvider } from '../../core/environment/environmentTypes';
+import { EnvironmentError, type EnvironmentChoices, type EnvironmentProvider, type ImageRequest } from '../../core/environment/environmentTypes';
 import type { ConnectedEngine } from '../engineDiscovery';
 import type { BuildSpec } from './buildContainerSpec';
 import { buildEnvironmentImage } from './environmentBuild';
@@ -50,7 +50,7 @@ export class EnvironmentBuilder implements EnvironmentProvider {
   }
 
   /** `rebuild`: build anew even when the image exists, and remove the one it replaces. */
-  async imageFor(requirements: readonly string[], options: { signal?: AbortSignal; onProgress?: (line: string) => void; rebuild?: boolean } = {}): Promise<string> {
+  async imageFor(requirements: readonly string[], options: ImageRequest = {}): Promise<string> {
     const wanted = [...new Set(requirements)].sort();
     if (wanted.length === 0) return this.baseImage;
     if (options.signal?.aborted) throw new EnvironmentError('Installing the requirements was cancelled.');
@@ -69,9 +69,13 @@ export class EnvironmentBuilder implements EnvironmentProvider {
     const tag = `${ENVIRONMENT_REPOSITORY}:${hash}`;
     const waiter = { signal: options.signal, onProgress: options.onProgress ?? this.options.onProgress };
     const running = this.running(tag);
-    if (running) return running.join(waiter).then(() => tag);
+    if (running) {
+      options.onBuild?.();
+      return running.join(waiter).then(() => tag);
+    }
     const replaced = await existingImageId(docker, tag);
     if (replaced && !options.rebuild) return tag;
+    options.onBuild?.();
     const imageLabels = environmentLabels(hash, { requirements: wanted, baseImage: this.baseImage, baseImageId: base.Id, sourceBuilds: allowSourceBuilds });
     const build = this.running(tag) ?? this.start(docker, { baseImage: this.baseImage, baseConfig: base.Config, tag, requirements: wanted, job, imageLabels });
     await build.join(waiter);

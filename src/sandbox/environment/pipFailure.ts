@@ -61,7 +61,7 @@ export function pipFailure(
 function indexUnreachable(outputLines: readonly string[]): string | undefined {
   const retry = [...outputLines].reverse().find((line) => /^WARNING: Retrying .* after connection broken by /.test(line));
   if (!retry) return undefined;
-  return /\[Errno -?\d+\] [^'")]+|Read timed out|timed out/.exec(retry)?.[0].trim() ?? 'the connection failed';
+  return /\[Errno -?\d+\] [^'")]+|certificate verify failed[^'")(]*|Read timed out|timed out/.exec(retry)?.[0].trim() ?? 'the connection failed';
 }
 
 /** The requirement as the user wrote it, found by its project name (pip may print it respaced). */

@@ -1,14 +1,16 @@
 // Reads what the launcher writes on the container's stderr (the frame layout is in
-// launcherProtocol.ts): the program's own stderr bytes, passed on as they come, then the launcher's
-// report. A byte where a frame should start means the launcher itself broke (say, an interpreter that
+// launcherProtocol.ts): the program's own stderr and stdout bytes, passed on as they come, then the
+// launcher's report. A byte where a frame should start means the launcher itself broke (say, an interpreter that
 // cannot run it): from there on the bytes are passed on as they are, and the engine is asked how the
 // container ended.
 import type { CapturedException } from '../../core/run/capturedExceptionTypes';
+import type { FailedCheck } from '../../core/run/failedCheckTypes';
+import { failedCheckFromJson } from '../../core/errors/capturedChecks';
 import { capturedFromJson } from '../../core/errors/capturedRecord';
-import { FRAME_HEADER_BYTES, FRAME_START, MAX_RECORD_BYTES } from './launcherProtocol';
+import { FRAME_HEADER_BYTES, FRAME_START, MAX_CHECK_BYTES, MAX_RECORD_BYTES } from './launcherProtocol';
 
-/** Room for the exit status line in front of the record. */
-const MAX_REPORT_BYTES = MAX_RECORD_BYTES + 64;
+/** Room for the exit status line and the failed checks in front of the record. */
+const MAX_REPORT_BYTES = MAX_RECORD_BYTES + MAX_CHECK_BYTES + 64;
 const NOTHING = Buffer.alloc(0);
 
 export class LauncherFrames {
@@ -22,8 +24,18 @@ export class LauncherFrames {
   broken = false;
   exitCode: number | undefined;
   captured: CapturedException | undefined;
+  /** The program's own checks that failed (doctest examples, unittest tests), in the order they failed. */
+  failedChecks: FailedCheck[] = [];
+  /** A test run's events as the test driver reported them (JSON texts, decoded by core/testing/testEvents.ts). */
+  testEvents: string[] = [];
   /** Why the launcher could not run the job, when it says so. */
   failure: string | undefined;
+  /** The program's stack as far as it has arrived, after the host asked where it is. */
+  where = '';
+  /** Called when more of `where` arrives. */
+  onWhere: () => void = () => undefined;
+  /** Called with the program's stdout bytes as they arrive (before the report, in the order written). */
+  onStdout: (bytes: Buffer) => void = () => undefined;
 
   /** Returns the part of a stderr chunk that the program wrote. */
   take(chunk: Buffer): Buffer {
@@ -45,6 +57,7 @@ export class LauncherFrames {
       at += piece.length;
       this.remaining -= piece.length;
       if (this.kind === 'o') program.push(piece);
+      else if (this.kind === 'p') this.onStdout(piece);
       else this.report.push(piece);
       if (this.remaining === 0) this.endFrame();
     }
@@ -57,13 +70,13 @@ export class LauncherFrames {
     const piece = chunk.subarray(at, at + wanted);
     this.header = Buffer.concat([this.header, piece]);
     const kind = this.header.length > 1 ? String.fromCharCode(this.header[1]) : undefined;
-    if (this.header[0] !== FRAME_START || (kind !== undefined && kind !== 'o' && kind !== 'x' && kind !== 'f')) {
+    if (this.header[0] !== FRAME_START || (kind !== undefined && kind !== 'o' && kind !== 'p' && kind !== 'x' && kind !== 'f' && kind !== 'w' && kind !== 't')) {
       this.broken = true;
       return at + piece.length;
     }
     if (this.header.length < FRAME_HEADER_BYTES) return at + piece.length;
     const length = this.header.readUInt32BE(2);
-    if (kind !== 'o' && length > MAX_REPORT_BYTES) {
+    if ((kind !== 'o' && kind !== 'p' && length > MAX_REPORT_BYTES) || (kind === 't' && length > MAX_CHECK_BYTES)) {
       this.broken = true;
       return at + piece.length;
     }
@@ -77,9 +90,19 @@ export class LauncherFrames {
   private endFrame(): void {
     const kind = this.kind;
     this.kind = undefined;
-    if (kind === 'o') return;
+    if (kind === 'o' || kind === 'p') return;
     const text = Buffer.concat(this.report).toString('utf8');
     this.report = [];
+    if (kind === 't') {
+      this.testEvents.push(text);
+      return;
+    }
+    if (kind === 'w') {
+      // faulthandler writes ASCII only (other characters escaped), so a frame cut anywhere decodes whole.
+      this.where += text;
+      this.onWhere();
+      return;
+    }
     this.done = true;
     if (kind === 'f') {
       this.failure = text;
@@ -93,7 +116,13 @@ export class LauncherFrames {
       return;
     }
     this.exitCode = Number(status);
-    const record = newline < 0 ? '' : text.slice(newline + 1);
+    let rest = newline < 0 ? '' : text.slice(newline + 1);
+    while (rest.startsWith('C')) {
+      const end = rest.indexOf('\n');
+      this.failedChecks.push(failedCheckFromJson(rest.slice(1, end < 0 ? rest.length : end)));
+      rest = end < 0 ? '' : rest.slice(end + 1);
+    }
+    const record = rest;
     // The program says how it failed, never whether: a record only counts with a failing status.
     if (this.exitCode !== 0 && record !== '') this.captured = capturedFromJson(record);
   }

@@ -1,7 +1,9 @@
 // The launcher's Python, composed in launcher.ts: the program's run in the forked child, as
 // `python FILE` runs it: a fresh __main__, argv, sys.path[0], the recursion room, SystemExit and
-// KeyboardInterrupt as CPython handles them, tracebacks without the launcher's frames, and the
+// KeyboardInterrupt as CPython handles them, tracebacks without the launcher's or a generated driver's frames, and the
 // interpreter's shutdown without its teardown.
+import { GENERATED_DRIVER_PATTERN } from '../../core/program/launch';
+
 export const PROGRAM_RUN_PY = String.raw`
 def run_main(path):
     # What CPython does for "python FILE": compile the file and run it in a fresh __main__.
@@ -33,7 +35,8 @@ def run_program(job):
         finish(exit_status(exit.code))
     except BaseException as error:
         tb = error.__traceback__
-        while tb is not None and is_launcher_frame(tb):
+        # A generated driver's frame (an import check's __import__) is ours too, not the user's code.
+        while tb is not None and (is_launcher_frame(tb) or is_driver_frame(tb)):
             tb = tb.tb_next
         # The hook prints the exception's own __traceback__, so that is where the trimming goes.
         error.with_traceback(tb)
@@ -45,6 +48,9 @@ def run_program(job):
             os.kill(os.getpid(), signal.SIGINT)
         finish(1)
     finish(0)
+
+def is_driver_frame(tb):
+    return re.search(r'${GENERATED_DRIVER_PATTERN}', tb.tb_frame.f_code.co_filename) is not None
 
 def exit_status(code):
     # What CPython does with an uncaught SystemExit.

@@ -1,6 +1,7 @@
 // The launcher's Python, composed in launcher.ts: the parent's side while the program runs. It reaps
-// the child (and, as PID 1, any orphan), relays the program's stderr pipe in 'o' frames, and collects
-// the exception record, up to MAX_RECORD bytes.
+// the child (and, as PID 1, any orphan), relays the program's stderr and stdout pipes in 'o' and 'p' frames, collects
+// the exception record, up to MAX_RECORD bytes, and the failed checks (launcherChecks.ts), and answers the host's question of where the program
+// is (launcherWhere.ts) from the container's stdin and the child's where pipe.
 export const STDERR_RELAY_PY = String.raw`
 def reap(child):
     while True:
@@ -12,8 +13,8 @@ def reap(child):
             # Spelled out rather than os.waitstatus_to_exitcode, which Pythons before 3.9 lack.
             return 128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
 
-def serve(child, stderr_fd, record_fd):
-    # Relays the program's stderr and collects its exception record until the child is reaped.
+def serve(child, stderr_fd, stdout_fd, record_fd, where_fd, check_fd, checks):
+    # Relays the program's stderr and stdout and collects its exception record until the child is reaped.
     wake_r, wake_w = os.pipe()
     status = []
     def waiter():
@@ -21,15 +22,23 @@ def serve(child, stderr_fd, record_fd):
         os.write(wake_w, b'.')
     threading.Thread(target=waiter, daemon=True).start()
     record = bytearray()
-    live = [stderr_fd, record_fd]
+    where = WhereRelay(child)
+    live = [stderr_fd, stdout_fd, record_fd, where_fd, check_fd, 0]
     def pump(fd):
         chunk = os.read(fd, 65536)
         if not chunk:
             live.remove(fd)
         elif fd == stderr_fd:
             send(b'o', chunk)
-        elif len(record) <= MAX_RECORD:
-            record.extend(chunk)
+        elif fd == stdout_fd:
+            send(b'p', chunk)
+        elif fd == record_fd:
+            if len(record) <= MAX_RECORD:
+                record.extend(chunk)
+        elif fd == check_fd:
+            checks.take(chunk)
+        else:
+            where.take(fd, chunk)
     while True:
         ready = select.select(live + [wake_r], [], [])[0]
         for fd in ready:

@@ -26,6 +26,7 @@ interface NoticeState {
 interface Outcome {
   record: { entry: string; outcome: string; stopReason: string; modelFailure?: unknown; setupFailure?: { kind: string; message: string } };
   applied: string[];
+  notApplied?: string;
 }
 
 const state = () => vscode.commands.executeCommand<NoticeState>('_selfHeal.testState');
@@ -69,9 +70,13 @@ const FILES: Record<string, string> = {
   'notices/main.py': 'from util import total\n\nprint(total([1, 2, 3]))\n',
   'notices/util.py': 'def total(values):\n    return sum(values) + json.loads("1")\n',
   'notices/uses.py': 'print("needs its requirements")\n',
+  'notices/spread.py': 'print(sum(range(10)))\n',
   'notices/three/a.py': 'print(json.dumps({"a": 1}))\n',
   'notices/three/b.py': 'print("b"\n',
   'notices/three/c.py': 'for i in range(2)\n    print(i)\n',
+  'notices/stale/a.py': 'print(json.dumps({"a": 1}))\n',
+  // Slow enough that the test edits it between the run and the fix.
+  'notices/stale/b.py': 'import time\n\ntime.sleep(3)\nprint(json.dumps({"b": 2}))\n',
 };
 const TYPE_ERROR = "TypeError: unsupported operand type(s) for +: 'int' and 'str' at notices/types.py:2";
 
@@ -193,11 +198,43 @@ describe('extension host: failures said once, with a next step; honest status', 
   it('Revert All Fixes From Last Run says how many files it put back', async () => {
     const healed = await noticesDuring(() => vscode.commands.executeCommand<Outcome[]>('selfHeal.runAndHealWorkspace', workspaceFile('notices/three'), [workspaceFile('notices/three')]));
     assert.deepStrictEqual(healed.result.map((o) => [o.record.entry, o.record.outcome]), [['notices/three/a.py', 'healed'], ['notices/three/b.py', 'healed'], ['notices/three/c.py', 'healed']]);
-    assert.deepStrictEqual(healed.shown, [], 'a run that healed every file it ran needs no notification');
+    assert.deepStrictEqual(healed.shown, [{ severity: 'info', message: 'Self-Heal: 3 files: 3 healed.', buttons: ['Show Fix Attempts'] }], 'a run of several files ends with its tally, and nothing else');
     const { result, shown } = await noticesDuring(() => vscode.commands.executeCommand<string[]>('selfHeal.revertLastRun'));
     assert.deepStrictEqual([...result].sort(), ['notices/three/a.py', 'notices/three/b.py', 'notices/three/c.py']);
     assert.deepStrictEqual(shown, [{ severity: 'info', message: `Self-Heal: reverted 3 files (${result.join(', ')}).`, buttons: [] }]);
     assert.strictEqual(disk('notices/three/b.py'), FILES['notices/three/b.py']);
+  });
+
+  it('a verified fix the editor cannot write (the file was edited meanwhile) is said and counted as not applied, never as healed', async () => {
+    const folder = workspaceFile('notices/stale');
+    const stale = workspaceFile('notices/stale/b.py');
+    const document = await vscode.workspace.openTextDocument(stale);
+    try {
+      const { result, shown } = await noticesDuring(async () => {
+        const run = vscode.commands.executeCommand<Outcome[]>('selfHeal.runAndHealWorkspace', folder, [folder]);
+        for (let waited = 0; !(await vscode.commands.executeCommand<{ healRunning: boolean }>('_selfHeal.testState')).healRunning; waited += 50) {
+          if (waited > 10_000) throw new Error('the workspace run did not start');
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(stale, new vscode.Position(0, 0), '# edited while it ran\n');
+        await vscode.workspace.applyEdit(edit);
+        await document.save();
+        return run;
+      });
+      assert.deepStrictEqual(result.map((o) => [o.record.entry, o.record.outcome, o.applied, o.notApplied]), [
+        ['notices/stale/a.py', 'healed', ['notices/stale/a.py'], undefined],
+        ['notices/stale/b.py', 'healed', [], 'notices/stale/b.py changed since it was run; run it again to get a fix for the current text.'],
+      ]);
+      assert.deepStrictEqual(shown, [
+        { severity: 'warning', message: 'Self-Heal: the fix was not applied: notices/stale/b.py changed since it was run; run it again to get a fix for the current text.', buttons: [] },
+        { severity: 'warning', message: 'Self-Heal: 2 files: 1 healed, 1 fix not applied.', buttons: ['Show Fix Attempts'] },
+      ]);
+      assert.strictEqual(disk('notices/stale/b.py'), `# edited while it ran\n${FILES['notices/stale/b.py']}`, 'the edit is kept, the fix not written over it');
+    } finally {
+      fs.writeFileSync(stale.fsPath, FILES['notices/stale/b.py']);
+      fs.writeFileSync(workspaceFile('notices/stale/a.py').fsPath, FILES['notices/stale/a.py']);
+    }
   });
 
   it('an install that fails shows "install failed" (the engine answered), opening the log, never "no engine"', async () => {
@@ -230,6 +267,24 @@ describe('extension host: failures said once, with a next step; honest status', 
       assert.match(shown[0].message, /^Self-Heal: The image "selfheal\.invalid\/no-such-image:1" is not on this machine and could not be pulled/);
     } finally {
       await setUserSetting('image', process.env.SELF_HEAL_TEST_IMAGE);
+    }
+  });
+
+  it('two engines, one missing: the run goes to the other, and one warning names the missing engine', async () => {
+    const missing = 'unix:///nonexistent/engine-two.sock';
+    await setUserSetting('docker.hosts', [missing, process.env.DOCKER_HOST]);
+    await settle();
+    try {
+      const { result, shown } = await noticesDuring(() => heal('notices/spread.py'));
+      assert.strictEqual(result.record.outcome, 'clean');
+      assert.deepStrictEqual(shown.filter((n) => n.severity !== 'info'), [{
+        severity: 'warning',
+        message: `Self-Heal: the engine at ${missing} failed (No Docker or Podman engine answered at ${missing}; start Docker Desktop (or Docker/Podman) or set selfHeal.docker.host.); it is left out for 30 s and the other engine takes its runs.`,
+        buttons: [],
+      }]);
+      assert.strictEqual((await state()).statusBar.includes('no engine'), false);
+    } finally {
+      await setUserSetting('docker.hosts', undefined);
     }
   });
 

@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { startScriptedModelServer, type ModelScript } from '../../support/scriptedModelServer';
-import { activateOnTestImage, openFile, setSetting, setUserSetting, workspaceFile } from './hostHelper';
+import { FIX_STATE, fileLabel } from '../../../src/webview-ui/format';
+import { activateOnTestImage, attemptsPanel, openFile, setSetting, setUserSetting, withModel, workspaceFile } from './hostHelper';
 
 interface Diagnostics {
   file: string;
@@ -38,19 +38,6 @@ async function quickFixes(name: string): Promise<vscode.CodeAction[]> {
 async function runCommandOf(action: vscode.CodeAction): Promise<unknown> {
   assert.ok(action.command, `${action.title} has a command`);
   return vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
-}
-
-async function withModel<T>(script: ModelScript, use: (requests: { body: any }[]) => Promise<T>): Promise<T> {
-  const server = await startScriptedModelServer(script);
-  await setUserSetting('model.baseUrl', server.baseUrl);
-  await setSetting('model.name', 'test-model');
-  await new Promise((r) => setTimeout(r, 300)); // the configuration event refreshes "model configured"
-  try {
-    return await use(server.requests);
-  } finally {
-    await setUserSetting('model.baseUrl', undefined);
-    await server.close();
-  }
 }
 
 describe('extension host: Run & Self-Heal, diagnostics and quick fixes', function () {
@@ -139,13 +126,13 @@ describe('extension host: Run & Self-Heal, diagnostics and quick fixes', functio
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('shows a timeout on the entry file in words', async () => {
+  it('shows a timeout in words on the line that was running when the limit hit', async () => {
     await setSetting('timeoutSeconds', 2);
     await openFile('diag/forever.py');
     await vscode.commands.executeCommand('selfHeal.runWithoutHealing');
     await setSetting('timeoutSeconds', undefined);
     const [diagnostic] = await diagnosticsOf('diag/forever.py');
-    assert.deepStrictEqual([diagnostic.range, diagnostic.message, diagnostic.code], [[0, 0, 0, 17], 'stopped after 2 s (time limit)', 'time limit']);
+    assert.deepStrictEqual([diagnostic.range, diagnostic.message, diagnostic.code], [[3, 4, 3, 19], 'stopped after 2 s (time limit)', 'time limit']);
   });
 
   it('Fix with AI applies a fix only after it verified', async () => {
@@ -189,24 +176,22 @@ describe('extension host: Run & Self-Heal, diagnostics and quick fixes', functio
     });
   });
 
-  it('in preview mode shows the diff and asks; dismissing the question discards the fix', async () => {
+  it('in preview mode ends the run with the fix waiting in its diff; clearing the notification leaves the choice open', async () => {
     await setSetting('fix.applyMode', 'preview');
     try {
       await openFile('heal/missing_import.py');
-      const running = vscode.commands.executeCommand<HealState['lastHeal']>('selfHeal.runAndHeal');
-      let question: string | undefined;
-      for (let i = 0; i < 200 && !question; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        question = (await state()).pendingQuestion;
-      }
-      assert.strictEqual(question, 'Self-Heal: ✓ heal/missing_import.py: healed in 1 attempt. Apply the verified fix?');
+      const outcome = await vscode.commands.executeCommand<HealState['lastHeal'] & { waiting?: boolean }>('selfHeal.runAndHeal');
+      assert.deepStrictEqual([outcome?.record.outcome, outcome?.applied, outcome?.waiting], ['healed', [], true]);
+      assert.strictEqual((await state()).pendingQuestion, 'Self-Heal: ✓ heal/missing_import.py: healed in 1 attempt. Apply the verified fix?');
       const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
       assert.strictEqual(tab?.label, 'heal/missing_import.py: current ↔ fixed (Self-Heal)');
       await vscode.commands.executeCommand('notifications.clearAll');
-      const outcome = await running;
-      assert.deepStrictEqual([outcome?.record.outcome, outcome?.applied, outcome?.notApplied], ['healed', [], 'discarded']);
+      assert.strictEqual((await state()).pendingQuestion, 'Self-Heal: ✓ heal/missing_import.py: healed in 1 attempt. Apply the verified fix?', 'still waiting');
       assert.strictEqual(disk('heal/missing_import.py'), '"""Prints the settings as JSON."""\nsettings = {"debug": False}\nprint(json.dumps(settings))\n');
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      const decision = await vscode.commands.executeCommand<{ applied: string[]; notApplied?: string }>('selfHeal.discardFix');
+      assert.deepStrictEqual(decision, { applied: [], notApplied: 'discarded' });
+      assert.strictEqual((await state()).pendingQuestion, undefined);
+      assert.notStrictEqual(vscode.window.tabGroups.activeTabGroup.activeTab?.label, 'heal/missing_import.py: current ↔ fixed (Self-Heal)', 'the diff closed');
     } finally {
       await setSetting('fix.applyMode', 'auto');
     }
@@ -225,19 +210,20 @@ describe('extension host: Run & Self-Heal, diagnostics and quick fixes', functio
     const [typeError] = await diagnosticsOf('heal/type_error.py');
     assert.strictEqual(typeError.message, "TypeError: unsupported operand type(s) for +: 'int' and 'str'");
     // The panel lists the run, newest first, with each file's attempts and their diffs.
-    const panel = await vscode.commands.executeCommand<{ state: { runs: Array<{ title: string; status: string; files: Array<{ path: string; outcome: string; attempts: Array<{ outcome: string; fix?: { source: string; diff: string } }> }> }> } }>('_selfHeal.attemptsPanelState');
+    const panel = await attemptsPanel();
     const [run] = panel.state.runs;
     assert.deepStrictEqual([run.title, run.status], ['Run & Self-Heal: 4 files in workspace', 'not-healed']);
-    assert.deepStrictEqual(run.files.map((f) => [f.path, f.outcome, f.attempts.map((a) => [a.outcome, a.fix?.source])]), [
-      ['heal/missing_import.py', 'healed', [['healed', 'rule:missing-import']]],
-      ['heal/shapes.py', 'healed', [['healed', 'rule:missing-colon']]],
-      ['heal/syntax_error.py', 'healed', [['healed', 'rule:unclosed-bracket']]],
-      ['heal/type_error.py', 'not-healed', []],
+    assert.deepStrictEqual(run.files.map((f) => [f.path, f.outcome, f.state, f.attempts.map((a) => [a.outcome, a.fix?.source])]), [
+      ['heal/missing_import.py', 'healed', 'applied', [['healed', 'rule:missing-import']]],
+      ['heal/shapes.py', 'healed', 'applied', [['healed', 'rule:missing-colon']]],
+      ['heal/syntax_error.py', 'healed', 'applied', [['healed', 'rule:unclosed-bracket']]],
+      ['heal/type_error.py', 'not-healed', 'not-healed', []],
     ]);
     assert.strictEqual(run.files[1].attempts[0].fix?.diff, '--- a/heal/shapes.py\n+++ b/heal/shapes.py\n@@ -2,5 +2,5 @@\n import math\n \n \n-def circle_area(radius)\n+def circle_area(radius):\n     return math.pi * radius ** 2\n');
     // Revert This Fix from the panel undoes one file; Revert All undoes the rest.
-    const one = await vscode.commands.executeCommand<string[]>('_selfHeal.revertFix', { runId: (panel.state.runs[0] as unknown as { id: string }).id, entry: 'heal/shapes.py' });
+    const one = await vscode.commands.executeCommand<string[]>('_selfHeal.revertFix', { runId: run.id, entry: 'heal/shapes.py' });
     assert.deepStrictEqual(one, ['heal/shapes.py']);
+    assert.deepStrictEqual((await attemptsPanel()).state.runs[0].files.map((f) => f.state), ['applied', 'reverted', 'applied', 'not-healed']);
     const reverted = await vscode.commands.executeCommand<string[]>('selfHeal.revertLastRun');
     assert.deepStrictEqual(reverted.sort(), ['heal/missing_import.py', 'heal/syntax_error.py']);
     assert.strictEqual(disk('heal/shapes.py'), '"""Geometry helpers, imported by other programs; never run on its own."""\nimport math\n\n\ndef circle_area(radius)\n    return math.pi * radius ** 2\n');
@@ -254,6 +240,11 @@ describe('extension host: Run & Self-Heal, diagnostics and quick fixes', functio
       const output = (await vscode.commands.executeCommand<{ programOutput: string }>('_selfHeal.testState')).programOutput;
       const summaries = output.split('\n').filter((line) => line.startsWith('✓ clean_mod/')).sort();
       assert.deepStrictEqual(summaries, ['✓ clean_mod/helper.py imports cleanly', '✓ clean_mod/main.py ran clean']);
+      // The panel says the same, in the words its page draws: each file as it was checked, the run clean.
+      const [run] = (await attemptsPanel()).state.runs;
+      const files = run.files.map((f) => [f.entry, f.state, f.cleanWords, fileLabel(f)]).sort();
+      assert.deepStrictEqual(files, [['clean_mod/helper.py', 'clean', 'imports cleanly', 'Imports cleanly'], ['clean_mod/main.py', 'clean', 'ran clean', 'Ran clean']]);
+      assert.deepStrictEqual([run.status, FIX_STATE[run.status].label], ['clean', 'Clean']);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }

@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { ATTEMPTS_VIEW_ID, PANEL_TEST_STATE_COMMAND, type PanelTestState } from '../../../src/webview/attemptsPanel';
+import { FILE_ACTION_LABEL, fileActionsOf } from '../../../src/webview-ui/fileActions';
 import { startScriptedModelServer } from '../../support/scriptedModelServer';
 import { activateOnTestImage, answerNextQuestions, openFile, setSetting, setUserSetting, workspaceFile } from './hostHelper';
 
@@ -70,7 +71,10 @@ describe('extension host: programs that need input or arguments, and limits', fu
     assert.strictEqual((await state()).statusBar, '$(debug-pause) Self-Heal: needs input');
     await vscode.commands.executeCommand(`${ATTEMPTS_VIEW_ID}.focus`);
     const panel = await vscode.commands.executeCommand<PanelTestState>(PANEL_TEST_STATE_COMMAND);
-    assert.deepStrictEqual([panel.state.runs[0].status, panel.state.runs[0].files[0].outcome], ['needs-input', 'needs-input']);
+    // The panel's state machine ends the file in its need: neither healed nor failed, nothing to choose.
+    assert.deepStrictEqual([panel.state.runs[0].status, panel.state.runs[0].files[0].outcome, panel.state.runs[0].files[0].state], ['needs-input', 'needs-input', 'needs-input']);
+    // Its heading offers the input, not a heal again, in the words its page draws.
+    assert.deepStrictEqual(fileActionsOf(panel.state.runs[0].files[0]).map((action) => FILE_ACTION_LABEL[action]), ['Run with Arguments...']);
 
     // The notification's button, as a click runs it: pick Standard input, type it, run.
     await answerNextQuestions('Standard input', 'Type the input', 'Ada', 'Run & Self-Heal');
@@ -130,6 +134,10 @@ describe('extension host: programs that need input or arguments, and limits', fu
     assert.strictEqual(again.record.outcome, 'clean');
     assert.deepStrictEqual(await problemsOf('needs/slow_sum.py'), []);
     assert.match((await state()).programOutput, /sum: 45\n/);
+    // The panel's button asks for the limit doubled from the settings when the run starts.
+    const doubled = await vscode.commands.executeCommand<Outcome>('_selfHeal.runAgain', { uri: workspaceFile('needs/slow_sum.py').toString(), mode: 'heal', doubled: 'time' });
+    assert.strictEqual(doubled.record.outcome, 'clean');
+    assert.match((await state()).programOutput, /needs\/slow_sum\.py {2}\(image [^)]*; time limit 6 s for this run\)/);
   });
 
   it('an output flood: stopped at the output limit, and run again with the output past the cap discarded it runs to its end', async () => {

@@ -38,7 +38,7 @@ describe('extension host: Fix Attempts panel', function () {
   it('resolves the view when focused, and its page says ready and gets a snapshot', async () => {
     await vscode.commands.executeCommand(`${ATTEMPTS_VIEW_ID}.focus`);
     const state = await waitFor('the ready handshake', (s) => s.viewResolved && s.webviewReady && s.snapshotsSent >= 1);
-    assert.deepStrictEqual(Object.keys(state.state).sort(), ['modelConfigured', 'running', 'runs']);
+    assert.deepStrictEqual(Object.keys(state.state).sort(), ['modelConfigured', 'running', 'runs', 'sessionTokens']);
     assert.strictEqual(state.state.running, false);
   });
 

@@ -14,6 +14,7 @@ interface GateState {
   lastKeyRefusal?: string;
   lastResult?: { stdout: string; engine: { sandboxed: boolean } };
   lastHeal?: { record: { outcome: string } };
+  notifications: Array<{ seq: number; message: string; buttons: string[]; actions?: unknown[] }>;
 }
 
 const UNSANDBOXED_QUESTION =
@@ -182,8 +183,19 @@ describe('extension host: workspace settings and the run gate', function () {
       assert.deepStrictEqual([result?.stdout, result?.engine.sandboxed], ['Hello, Ada!\n', false]);
       const next = await questionsDuring(() => vscode.commands.executeCommand('selfHeal.runWithoutHealing', workspaceFile('greet.py')));
       assert.deepStrictEqual(next.asked, []);
+
+      // A local Python that cannot be started is no engine problem: Open Settings opens selfHeal.pythonPath.
+      await setUserSetting('pythonPath', '/nonexistent/python3');
+      await settle();
+      const before = (await state()).notifications.at(-1)?.seq ?? 0;
+      const broken = (await vscode.commands.executeCommand('selfHeal.runFile', workspaceFile('greet.py'))) as GateState['lastResult'] & { reason: string };
+      assert.strictEqual(broken?.reason, 'engine-error');
+      const [notice] = (await state()).notifications.filter((n) => n.seq > before);
+      assert.match(notice.message, /^Self-Heal: Could not start the local Python "\/nonexistent\/python3"/);
+      assert.deepStrictEqual([notice.buttons, notice.actions], [['Open Settings', 'Retry', 'Show Troubleshooting'], [{ title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['selfHeal.pythonPath'] }]]);
     } finally {
       await setUserSetting('runner', undefined);
+      await setUserSetting('pythonPath', undefined);
       await setUserSetting('model.baseUrl', undefined);
       await model.close();
       for (const folder of ['gate_rule', 'gate_ai']) fs.rmSync(workspaceFile(folder).fsPath, { recursive: true, force: true });
