@@ -67,6 +67,8 @@ export class FixDecisions {
     const question = `Self-Heal: ${summary}. Apply the verified fix${where}?`;
     this.waiting.set(keyOf(ref), { fix, question });
     await this.preview.show({ ref, root: fix.root, current: fix.files, fixed: fix.record.changedFiles });
+    // Chosen while the diff opened (the panel, the title bar): nothing is left to ask.
+    if (!this.waiting.has(keyOf(ref))) return;
     // Dismissing the notification decides nothing: the choice stays in the title bar and the panel.
     void this.notifications.show('info', question, 'Apply', 'Discard').then(async (choice) => {
       if (!choice) return;

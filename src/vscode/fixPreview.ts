@@ -29,8 +29,16 @@ interface Shown {
   title: string;
 }
 
+/**
+ * How long a choice waits for its diff to finish opening before closing it, and how long a run waits
+ * for the diff to open: a busy workbench must not hold either forever.
+ */
+const OPEN_WAIT_MS = 10_000;
+
 export class FixPreview implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly shown = new Map<string, Shown>();
+  /** Diffs still opening: a choice made meanwhile closes the tab once it is there. */
+  private readonly opening = new Map<string, Promise<void>>();
   private readonly subscriptions = [
     vscode.workspace.registerTextDocumentContentProvider(FIX_SCHEME, this),
     vscode.window.tabGroups.onDidChangeTabs(() => this.updateContext()),
@@ -48,26 +56,41 @@ export class FixPreview implements vscode.TextDocumentContentProvider, vscode.Di
 
   /** Opens the fix's diff (again, when it was closed); it stays known until `close`. */
   async show(sides: FixSides): Promise<void> {
+    const key = keyOf(sides.ref);
     const files = Object.keys(sides.fixed).sort();
     const title = files.length === 1 ? `${files[0]}: current ↔ fixed (Self-Heal)` : `Self-Heal: fix for ${sides.ref.entry}`;
-    this.shown.set(keyOf(sides.ref), { sides, title });
+    this.shown.set(key, { sides, title });
     const triples = files.map((file) => {
       const left = Object.hasOwn(sides.current, file) ? uriOf(sides.root, file) : fixUri(sides.ref, file, 'missing');
       return [uriOf(sides.root, file), left, fixUri(sides.ref, file, 'fixed')] as const;
     });
-    if (triples.length === 1) {
-      const [[, left, right]] = triples;
-      await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: false });
-    } else {
-      await vscode.commands.executeCommand('vscode.changes', title, triples);
-    }
+    const opened = Promise.resolve(
+      triples.length === 1
+        ? vscode.commands.executeCommand('vscode.diff', triples[0][1], triples[0][2], title, { preview: false })
+        : vscode.commands.executeCommand('vscode.changes', title, triples),
+    ).then(
+      // Decided while it opened (or opened after the wait gave up): the tab must not outlive the choice.
+      () => (this.shown.has(key) ? undefined : this.closeTabs(sides.ref, multiTitleOf({ sides, title }))),
+      () => undefined,
+    );
+    const settled = opened.finally(() => this.opening.delete(key));
+    this.opening.set(key, settled);
+    await settledWithin(settled, OPEN_WAIT_MS);
     this.updateContext();
   }
 
-  /** Closes every tab showing the fix's diff and forgets its texts. */
+  /** Closes every tab showing the fix's diff (once it has opened) and forgets its texts. */
   async close(ref: FixRef): Promise<void> {
-    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => sameRef(this.refOfTab(tab), ref));
+    const opening = this.opening.get(keyOf(ref));
+    if (opening) await settledWithin(opening, OPEN_WAIT_MS);
+    const shown = this.shown.get(keyOf(ref));
     this.shown.delete(keyOf(ref));
+    await this.closeTabs(ref, shown && multiTitleOf(shown));
+  }
+
+  /** A one-file diff's tab names its fix; the multi-file diff's tab only by its title. */
+  private async closeTabs(ref: FixRef, multiTitle: string | undefined): Promise<void> {
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => sameRef(refOfDiffTab(tab), ref) || (multiTitle !== undefined && isTitled(tab, multiTitle)));
     if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
     this.updateContext();
   }
@@ -88,7 +111,7 @@ export class FixPreview implements vscode.TextDocumentContentProvider, vscode.Di
     if (tab.input instanceof vscode.TabInputTextDiff) return this.refOf(tab.input.modified);
     // The multi-file diff's tab input is not in the stable API; its title names the fix.
     const multi = [...this.shown.values()].filter((shown) => Object.keys(shown.sides.fixed).length > 1);
-    return multi.find((shown) => tab.label === shown.title || tab.label.startsWith(`${shown.title} (`))?.sides.ref;
+    return multi.find((shown) => isTitled(tab, shown.title))?.sides.ref;
   }
 
   private updateContext(): void {
@@ -104,6 +127,26 @@ export class FixPreview implements vscode.TextDocumentContentProvider, vscode.Di
 }
 
 type Side = 'fixed' | 'missing';
+
+/** The fix a one-file diff's tab shows, known or not (a tab opened after its fix was decided). */
+function refOfDiffTab(tab: vscode.Tab): FixRef | undefined {
+  return tab.input instanceof vscode.TabInputTextDiff ? sideOf(tab.input.modified)?.ref : undefined;
+}
+
+function multiTitleOf(shown: Shown): string | undefined {
+  return Object.keys(shown.sides.fixed).length > 1 ? shown.title : undefined;
+}
+
+/** The multi-file diff's tab adds " (N files)" to its title. */
+function isTitled(tab: vscode.Tab, title: string): boolean {
+  return tab.label === title || tab.label.startsWith(`${title} (`);
+}
+
+function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([promise.then(() => undefined, () => undefined), waited]).finally(() => clearTimeout(timer));
+}
 
 function fixUri(ref: FixRef, file: string, side: Side): vscode.Uri {
   return vscode.Uri.from({ scheme: FIX_SCHEME, path: `/${file}`, query: JSON.stringify({ runId: ref.runId, entry: ref.entry, side }) });

@@ -6,10 +6,11 @@
 // overrides (one limit raised, or output past the cap discarded).
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { HealTarget } from '../core/heal/healTargets';
+import type { HealTarget, RunInput } from '../core/heal/healTargets';
 import type { FileHealRecord } from '../core/heal/ledger';
 import type { SelfHealSettings } from '../core/settings/settingsModel';
 import { RunSetError } from '../core/program/runSet';
+import { endedOrLeftBehind, LEFT_BEHIND } from '../core/run/leftBehind';
 import { concludeHeal, documentVersions } from './concludeHeal';
 import { fileTargetAt, saveRunFiles, workspaceTargets } from './editorTargets';
 import type { EngineProblemNotifier } from './engineProblems';
@@ -29,6 +30,28 @@ export type { HealOutcome, HealRunSink } from './healRunTypes';
 
 const UNTRUSTED = 'Self-Heal runs code only in trusted workspaces. Trust this workspace to run Python files.';
 const BUSY = 'Self-Heal: a run is in progress; stop it first.';
+/**
+ * How long a stopped run is given to end. A step that cannot hear Stop (the workbench opening a
+ * diff, a language model lookup) is left behind after it, so it can never hold every later run.
+ */
+const STOP_GRACE_MS = 5_000;
+
+interface RunInProgress {
+  targets: HealTarget[];
+  heal: boolean;
+  title: string;
+  scope: 'file' | 'workspace';
+  settings: SelfHealSettings;
+  overrides?: RunOverrides;
+  outputOverflow: SelfHealSettings['outputOverflow'];
+  controller: AbortController;
+  runId: string;
+  found: { inputs: ReadonlyMap<HealTarget, RunInput>; described: readonly string[] };
+  outcomes: HealOutcome[];
+  /** Set when the stopped run was left behind: whatever it does later is told to no one. */
+  leftBehind?: boolean;
+}
+
 const UNSAVED = 'Self-Heal: some files could not be saved, so nothing was run.';
 const NO_FILES = 'Self-Heal: no Python files to run here (virtual environments, site-packages, node_modules and build folders are left out).';
 
@@ -48,6 +71,8 @@ export class RunAndHealCommand {
   private running: AbortController | undefined;
   private lastRunId: string | undefined;
   private runCount = 0;
+  /** The step the run is in, named in the log when a stopped run is left behind (and for the tests). */
+  step = '';
   lastOutcome: HealOutcome | undefined;
   lastOutcomes: HealOutcome[] = [];
   lastRefusal: string | undefined;
@@ -140,39 +165,60 @@ export class RunAndHealCommand {
     this.deps.sink?.startRun({ id: runId, title, entries: targets.map((t) => t.launch.target) });
     this.lastRunId = runId;
     const outcomes: HealOutcome[] = [];
+    const run: RunInProgress = { targets, heal, title, scope, settings, overrides, outputOverflow, controller, runId, found, outcomes };
+    const body = this.runBody(run);
     try {
-      this.deps.channels.startRun(`▶ ${title}  (image ${settings.image}${overridesPhrase(settings.limits, overrides, outputOverflow)})`);
-      found.described.forEach((line) => this.deps.channels.log.info(line));
-      const mode = heal ? ('heal' as const) : ('check' as const);
-      let tests: FailingTests | undefined;
-      await healWithProgress(this.deps, {
-        targets, settings, heal, controller, title, inputs: found.inputs, outputOverflow,
-        onRecord: async (target, record) => {
-          const versions = documentVersions(target.root, Object.keys(target.files));
-          const how = { mode, input: found.inputs.get(target), notify: targets.length === 1 };
-          const tests = heal && scope === 'file' && targets.length === 1 ? await this.failingTests(target, record, settings, controller.signal) : undefined;
-          outcomes[targets.indexOf(target)] = await concludeHeal(this.deps, { target, record, versions, settings, runId, how, testsNote: tests?.words });
-          if (tests) announceFailingTests(this.deps.notifications, record.entry, tests);
-        },
-        afterward: scope === 'workspace' ? async (report) => void (tests = await this.workspaceTests(targets, outcomes, settings, controller.signal, report)) : undefined,
-      });
-      if (tests) this.deps.sink?.noteRun?.(runId, tests.words);
-      this.deps.sink?.endHealing(runId);
-      announceRun({ ...this.deps, showLog: () => this.deps.channels.log.show() }, {
-        files: outcomes.map((outcome, index) => ({ root: targets[index].root, outcome, kind: targets[index].launch.kind })), healing: heal, auto: settings.fix.applyMode === 'auto', runner: settings.runner,
-        model: await this.deps.models.availability(settings), rerun: () => this.run(uriOf(targets[0].root, targets[0].launch.target), true),
-        revert: (entries) => this.deps.ledger.revertRun(runId, entries), tests,
-      });
-      this.lastOutcome = outcomes[outcomes.length - 1];
-      this.lastOutcomes = outcomes;
-      return outcomes;
+      const ended = await endedOrLeftBehind(body, controller.signal, STOP_GRACE_MS);
+      if (ended === LEFT_BEHIND) {
+        run.leftBehind = true;
+        this.deps.channels.log.warn(`the stopped run did not end within ${STOP_GRACE_MS / 1000} s (${this.step}); it was left behind so that new runs can start`);
+        this.deps.sink?.endHealing(runId, 'cancelled');
+        return outcomes;
+      }
+      return ended;
     } catch (error) {
       this.deps.sink?.endHealing(runId, controller.signal.aborted ? 'cancelled' : 'failed');
       throw error;
     } finally {
-      this.running = undefined;
-      void vscode.commands.executeCommand('setContext', 'selfHeal.running', false);
+      if (this.running === controller) {
+        this.running = undefined;
+        void vscode.commands.executeCommand('setContext', 'selfHeal.running', false);
+      }
     }
+  }
+
+  /** The run itself: the programs, each file's ending as it comes, the workspace's tests, and what is told. */
+  private async runBody(run: RunInProgress): Promise<HealOutcome[]> {
+    const { targets, heal, title, scope, settings, overrides, outputOverflow, controller, runId, found, outcomes } = run;
+    this.deps.channels.startRun(`▶ ${title}  (image ${settings.image}${overridesPhrase(settings.limits, overrides, outputOverflow)})`);
+    found.described.forEach((line) => this.deps.channels.log.info(line));
+    const mode = heal ? ('heal' as const) : ('check' as const);
+    let tests: FailingTests | undefined;
+    this.step = 'running the programs';
+    await healWithProgress(this.deps, {
+      targets, settings, heal, controller, title, inputs: found.inputs, outputOverflow,
+      onRecord: async (target, record) => {
+        this.step = `ending ${record.entry}: its tests, its problems and its fix`;
+        const versions = documentVersions(target.root, Object.keys(target.files));
+        const how = { mode, input: found.inputs.get(target), notify: targets.length === 1 };
+        const tests = heal && scope === 'file' && targets.length === 1 ? await this.failingTests(target, record, settings, controller.signal) : undefined;
+        outcomes[targets.indexOf(target)] = await concludeHeal(this.deps, { target, record, versions, settings, runId, how, testsNote: tests?.words });
+        if (tests) announceFailingTests(this.deps.notifications, record.entry, tests);
+      },
+      afterward: scope === 'workspace' ? async (report) => void ((this.step = "running the workspace's tests"), (tests = await this.workspaceTests(targets, outcomes, settings, controller.signal, report))) : undefined,
+    });
+    if (run.leftBehind) return outcomes;
+    this.step = 'telling how the run ended';
+    if (tests) this.deps.sink?.noteRun?.(runId, tests.words);
+    this.deps.sink?.endHealing(runId);
+    announceRun({ ...this.deps, showLog: () => this.deps.channels.log.show() }, {
+      files: outcomes.map((outcome, index) => ({ root: targets[index].root, outcome, kind: targets[index].launch.kind })), healing: heal, auto: settings.fix.applyMode === 'auto', runner: settings.runner,
+      model: await this.deps.models.availability(settings), rerun: () => this.run(uriOf(targets[0].root, targets[0].launch.target), true),
+      revert: (entries) => this.deps.ledger.revertRun(runId, entries), tests,
+    });
+    this.lastOutcome = outcomes[outcomes.length - 1];
+    this.lastOutcomes = outcomes;
+    return outcomes;
   }
 
   /** The tests that import a clean or healed file and fail; a failure to run them is logged, never the run's. */

@@ -64,6 +64,8 @@ export function testStateOf(s: TestStateSources) {
     lastHeal: s.heal.lastOutcome,
     /** A Run & Self-Heal (file or workspace) has not ended yet. */
     healRunning: s.heal.busy,
+    /** The step that run began last. */
+    healStep: s.heal.busy ? s.heal.step : undefined,
     lastQuickFix: s.quickFixCommands.last,
     quickFixTitles: s.quickFixes.lastTitles,
     pendingQuestion: waitingFixes[waitingFixes.length - 1]?.question,

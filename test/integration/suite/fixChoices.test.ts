@@ -193,6 +193,9 @@ describe('extension host: the choice on a fix, and the panel that records it', f
     const run = await newestRun();
     assert.deepStrictEqual([run.status, run.files.map((f) => [f.entry, f.state])], ['applied', [['choices/ws/a_first.py', 'applied'], ['choices/ws/b_slow.py', 'clean']]]);
     assert.strictEqual(disk('choices/ws/a_first.py'), WITH_JSON);
+    // Applied at once, while its diff was still opening: no diff of a decided fix is left open, and nothing asks about it.
+    assert.deepStrictEqual(fixTabs().map((t) => t.label), []);
+    assert.deepStrictEqual([(await state()).fixPreviewActive, (await state()).waitingFixes], [false, []]);
   });
 
   it('Stop mid-run: the run and its file are cancelled, with no check mark', async () => {
