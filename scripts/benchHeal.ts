@@ -5,7 +5,7 @@ import * as path from 'path';
 import { healFile } from '../src/core/heal/healFile';
 import type { FileHealRecord } from '../src/core/heal/ledger';
 import { DEFAULT_LIMITS } from '../src/core/run/limits';
-import { warmContainersFor } from '../src/core/run/parallel';
+import { PROOF_QUIET_MS, warmContainersFor } from '../src/core/run/parallel';
 import type { RunRequest, RunResult } from '../src/core/run/runTypes';
 import { DockerSandbox } from '../src/sandbox/dockerSandbox';
 import { compareOneShot, oneShotLines } from './oneShotComparison';
@@ -26,7 +26,7 @@ function median(values: number[]): number {
 async function main(): Promise<void> {
   // The pool the editor keeps, filled between programs as between a user's heals, so each heal
   // starts as it would in a warm editor.
-  const sandbox = new DockerSandbox({ image: IMAGE, warmContainers: warmContainersFor(1, 1, true) });
+  const sandbox = new DockerSandbox({ image: IMAGE, warmContainers: warmContainersFor(1, 1, true), quietAfterRunMs: PROOF_QUIET_MS });
   let runs = 0;
   let coldRuns = 0;
   const counted = {

@@ -4,7 +4,7 @@
 // Usage: node out/scripts/benchMutants.js [--programs DIR] [--only humanevalfix|heldout] [--per-class N] [--seed S] [--classes a,b]
 import * as path from 'path';
 import { DEFAULT_LIMITS } from '../src/core/run/limits';
-import { warmContainersFor } from '../src/core/run/parallel';
+import { PROOF_QUIET_MS, warmContainersFor } from '../src/core/run/parallel';
 import { DockerSandbox } from '../src/sandbox/dockerSandbox';
 import type { MutantResult } from './mutants/judgeMutant';
 import { MUTATION_CLASSES, type MutationClass } from './mutants/mutationClasses';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const seed = option('--seed') ?? 'mutants-1';
   const only = option('--only');
   const perClass = Number(option('--per-class') ?? 0);
-  const sandbox = new DockerSandbox({ image: IMAGE, warmContainers: warmContainersFor(1, 1, true) }) // the pool a heal keeps in the editor;
+  const sandbox = new DockerSandbox({ image: IMAGE, warmContainers: warmContainersFor(1, 1, true), quietAfterRunMs: PROOF_QUIET_MS }) // the pool a heal keeps in the editor;
   const sections: { title: string; results: MutantResult[] }[] = [];
   const startedAt = Date.now();
   let done = 0;

@@ -3,7 +3,7 @@
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import type { RunnerWithEnvironments } from '../core/environment/environmentTypes';
-import { warmContainersFor } from '../core/run/parallel';
+import { PROOF_QUIET_MS, warmContainersFor } from '../core/run/parallel';
 import { LocalRunner } from '../local/localRunner';
 import { sandboxWithEnvironments } from '../sandbox/environment/sandboxWithEnvironments';
 import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './cliArgs';
@@ -66,6 +66,7 @@ export function createRunner(options: RunOptions, io: CliIo, fileCount: number, 
   if (options.runner === 'local') return { runner: new LocalRunner(options.python) };
   return sandboxWithEnvironments({
     warmContainers: warmContainersFor(options.parallel, fileCount, heals),
+    quietAfterRunMs: heals ? PROOF_QUIET_MS : 0,
     image: options.image,
     hosts: options.dockerHosts,
     onEngineWarning: (message) => io.stderr.write(`self-heal: warning: ${message}\n`),

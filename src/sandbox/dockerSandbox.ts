@@ -32,6 +32,13 @@ export interface DockerSandboxOptions {
   /** Started containers kept ready per image and limits (default 1; 0 turns the pool off). */
   warmContainers?: number;
   idleMs?: number;
+  /**
+   * Housekeeping after a run (removing its container, refilling the pool) waits this long, so a run
+   * that follows at once (a heal's re-run that proves its fix) has the engine to itself: on two CPUs
+   * a container being made beside it tripled its time. 0 (the default) does it at once; a run that
+   * finds no warm container does what was held back at once.
+   */
+  quietAfterRunMs?: number;
   /** Tells containers of this sandbox apart from others on the same engine (tests). */
   session?: string;
   onPullProgress?: (progress: PullProgress) => void;
@@ -44,6 +51,8 @@ export class DockerSandbox implements Runner {
   private readonly pool: WarmPool;
   private readonly shapes = new Map<string, ContainerShape>();
   private swept = false;
+  /** Housekeeping held back after runs (quietAfterRunMs), each with the timer that will do it. */
+  private readonly heldBack = new Map<ReturnType<typeof setTimeout>, { work: () => void; done: Promise<void>; resolve: () => void }>();
   /** On every container this sandbox makes (the stale sweep and the tests find them by it). */
   readonly labels: Readonly<Record<string, string>>;
   readonly image: string;
@@ -81,13 +90,23 @@ export class DockerSandbox implements Runner {
       const key = shapeKey(shape);
       this.shapes.set(key, shape);
       const warm = this.pool.take(key);
+      // Going cold anyway: what was held back for a quiet engine (refills among it) starts now.
+      if (!warm) this.doHeldBack();
       const prepared = warm ?? (await this.prepareCold(engine, shape, request.signal));
       if (!prepared) return resultWithoutProgram('cancelled', facts, Date.now() - started);
-      this.pool.refill(key);
+      const quiet = (this.options.quietAfterRunMs ?? 0) > 0;
+      if (!quiet) this.pool.refill(key);
       try {
         return await executeJob(prepared, request, { ...facts, warm: Boolean(warm) });
       } finally {
-        this.remove(prepared);
+        if (quiet) {
+          this.holdBack(() => {
+            this.remove(prepared);
+            this.pool.refill(key);
+          });
+        } else {
+          this.remove(prepared);
+        }
         this.sweepOnce(engine);
       }
     } catch (error) {
@@ -96,18 +115,39 @@ export class DockerSandbox implements Runner {
   }
 
   /** Resolves once the warm containers being prepared are ready: a benchmark or a test waits for a warm start, not a guess of how long one takes. */
-  warmed(): Promise<void> {
+  async warmed(): Promise<void> {
+    while (this.heldBack.size > 0) await Promise.all([...this.heldBack.values()].map((held) => held.done));
     return this.pool.filled();
   }
 
   async dispose(): Promise<void> {
+    this.doHeldBack();
     await this.pool.close();
     await this.settled();
   }
 
-  /** Resolves once every container this sandbox has removed so far is gone. */
+  /** Resolves once every container this sandbox has removed so far (or held back to remove) is gone. */
   async settled(): Promise<void> {
+    this.doHeldBack();
     while (this.cleanups.size > 0) await Promise.all([...this.cleanups]);
+  }
+
+  private holdBack(work: () => void): void {
+    let resolve: () => void = () => undefined;
+    const done = new Promise<void>((r) => (resolve = r));
+    const timer = setTimeout(() => this.doHeldBack(timer), this.options.quietAfterRunMs);
+    this.heldBack.set(timer, { work, done, resolve });
+  }
+
+  /** Does the held-back work now: one item (its timer fired), or all of it. */
+  private doHeldBack(only?: ReturnType<typeof setTimeout>): void {
+    for (const [timer, held] of [...this.heldBack]) {
+      if (only !== undefined && timer !== only) continue;
+      clearTimeout(timer);
+      this.heldBack.delete(timer);
+      held.work();
+      held.resolve();
+    }
   }
 
   private asEngineError(error: unknown, host: string | undefined): EngineError {

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { EnvironmentProvider, RunnerWithEnvironments } from '../core/environment/environmentTypes';
 import { environmentChoicesOf } from '../core/environment/packageIndex';
 import type { Runner } from '../core/run/runTypes';
-import { warmContainersFor } from '../core/run/parallel';
+import { PROOF_QUIET_MS, warmContainersFor } from '../core/run/parallel';
 import { RUNNER_SETTINGS, type SelfHealSettings } from '../core/settings/settingsModel';
 import type { Notifications } from './notifications';
 
@@ -57,6 +57,7 @@ export class RunnerProvider implements vscode.Disposable {
     return sandboxWithEnvironments({
       // A heal's proof follows its failing run within milliseconds: two waiting containers keep it warm.
       warmContainers: warmContainersFor(1, 1, true),
+      quietAfterRunMs: PROOF_QUIET_MS,
       image: settings.image,
       host: settings.dockerHost,
       // One entry adds nothing to selfHeal.docker.host: a list spreads only from two engines on.

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import { healFile } from '../../src/core/heal/healFile';
 import { warmContainersFor } from '../../src/core/run/parallel';
 import type { RunRequest, RunResult } from '../../src/core/run/runTypes';
-import { limits, newSandbox, runCode, shared } from './sandboxHelper';
+import { LABEL_SESSION } from '../../src/sandbox/containerSpec';
+import { containersOfThisProcess, limits, newSandbox, runCode, shared } from './sandboxHelper';
 
 describe('sandbox: running programs', function () {
   this.timeout(60_000);
@@ -61,6 +62,25 @@ describe('sandbox: running programs', function () {
     } finally {
       await sandbox.dispose();
     }
+  });
+
+  it('holds its housekeeping back after a run, so a re-run that follows has the engine to itself; dispose does it at once', async () => {
+    const session = `quiet-${process.pid}-${Date.now()}`;
+    const sandbox = newSandbox({ session, warmContainers: 1, quietAfterRunMs: 1_500 });
+    const ours = () => containersOfThisProcess(`${LABEL_SESSION}=${session}`);
+    try {
+      assert.strictEqual((await runCode('pass\n', {}, sandbox)).engine.warm, false);
+      const afterRun = await ours();
+      // Within the quiet time: the used container is not removed yet, and no warm one is being made.
+      assert.strictEqual(afterRun.length, 1);
+      await sandbox.warmed(); // the held-back removal and refill, then the pool full
+      const warmed = await ours();
+      assert.deepStrictEqual([warmed.length, warmed.includes(afterRun[0])], [1, false]);
+      assert.strictEqual((await runCode('print(2)\n', {}, sandbox)).engine.warm, true);
+    } finally {
+      await sandbox.dispose();
+    }
+    assert.deepStrictEqual(await ours(), []);
   });
 
   it('runs a program whose entry imports a sibling module and a package', async () => {
