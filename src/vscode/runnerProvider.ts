@@ -55,7 +55,8 @@ export class RunnerProvider implements vscode.Disposable {
     if (settings.runner === 'local') return { runner: new (await import('../local/localRunner')).LocalRunner(settings.pythonPath) };
     const { sandboxWithEnvironments } = await import('../edge');
     return sandboxWithEnvironments({
-      // A heal's proof follows its failing run within milliseconds: two waiting containers keep it warm.
+      // A heal's proof follows its failing run within milliseconds: three waiting containers (the run, the
+      // readings' compile check, the proof) keep it warm, and housekeeping waits until it is done.
       warmContainers: warmContainersFor(1, 1, true),
       quietAfterRunMs: PROOF_QUIET_MS,
       image: settings.image,

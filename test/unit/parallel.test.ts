@@ -16,8 +16,8 @@ describe('mapWithLimit', () => {
     assert.strictEqual(most, 2);
   });
 
-  it('keeps one waiting container per program at once for a heal\'s proof, and makes ahead for plain runs only what waits for a slot', () => {
-    assert.deepStrictEqual([warmContainersFor(1, 1, true), warmContainersFor(2, 1, true), warmContainersFor(2, 10, true)], [2, 2, 4]);
+  it('keeps three waiting containers per program at once for a heal (its failing run, the readings\' compile check, the proof), and makes ahead for plain runs only what waits for a slot', () => {
+    assert.deepStrictEqual([warmContainersFor(1, 1, true), warmContainersFor(2, 1, true), warmContainersFor(2, 10, true)], [3, 3, 6]);
     assert.deepStrictEqual([warmContainersFor(2, 1, false), warmContainersFor(2, 3, false), warmContainersFor(2, 10, false)], [0, 1, 2]);
   });
 });
