@@ -79,6 +79,17 @@ describe('unterminated string fixer', () => {
     ]);
   });
 
+  it('puts an opening quote back after a string prefix first where the file writes that prefix elsewhere, and after it otherwise', () => {
+    const texts = (source: string, line: number, column: number) => healings(source, unterminated(line, column)).map(([, text]) => String(text).split('\n')[line - 1]);
+    // A file of bytes literals (CPython 3.11: column 19 for the line below).
+    assert.deepStrictEqual(texts("header = b'FORM'\nif header == bAIFF':\n    pass\n", 2, 19).slice(0, 2), ["if header == b'AIFF':", "if header == 'bAIFF':"]);
+    // No bytes literal anywhere else: the word as a plain string stays first; the prefix is offered next.
+    assert.deepStrictEqual(texts("header = 'FORM'\nif header == bAIFF':\n    pass\n", 2, 19).slice(0, 2), ["if header == 'bAIFF':", "if header == b'AIFF':"]);
+    // f-strings and raw strings alike (columns 10 and 19).
+    assert.deepStrictEqual(texts("x = 1\nprint(f'{x}')\ny = f{x}!'\n", 3, 10)[0], "y = f'{x}!'");
+    assert.deepStrictEqual(texts("import re\nA = re.compile(r'a\\d')\nB = re.compile(rx+')\n", 3, 19)[0], "B = re.compile(r'x+')");
+  });
+
   it('reads a lone quote as an empty string that lost one of its quotes', () => {
     assert.deepStrictEqual(healings("assert all_prefixes(') == []\n", unterminated(1, 21)), [
       ["Put back the quote of ''", "assert all_prefixes('') == []\n", false],

@@ -41,7 +41,7 @@ export const unterminatedString: RuleFixer = {
     // A reading that leaves code inside a string has not found the slip (quotes paired the wrong way).
     const ranked = distinct(text, [...special, ...others]).filter((reading) => !swallowsCode(changed(text, reading.changes), known)).map((reading) => ({ reading, score: scoreOf(changed(text, reading.changes), known, insertedAt(reading.changes), writesTightCommas(text)) }));
     // The special readings name their slip outright; the rest go by the code they keep.
-    const rest = ranked.slice(special.length).sort((a, b) => compareScores(a.score, b.score));
+    const rest = prefixedFirst(ranked.slice(special.length).sort((a, b) => compareScores(a.score, b.score)), spot.lines, spot.line - 1, text[quoteAt]);
     const readings = [...ranked.slice(0, special.length), ...rest];
     // Nothing lexes cleanly (a line this scanner reads too simply): the plain reading, as ever.
     if (readings.length === 0) return swallowsCode(closed, known) ? [] : [toCandidate(spot, atEnd, atEnd.confident)];
@@ -87,6 +87,25 @@ function insertedAt(changes: readonly Change[]): number[] {
 }
 
 /** The readings with the first of those that leave the same line. */
+/**
+ * A reading that keeps a string prefix (`b'AIFF'`) goes just before its twin that takes the prefix
+ * into the string (`'bAIFF'`) when the file writes that prefix before that quote elsewhere: a file
+ * of bytes literals or f-strings dropped the quote after the prefix. It moves no further up.
+ */
+function prefixedFirst<T extends { reading: Reading }>(ranked: T[], lines: readonly string[], lineIndex: number, quote: string): T[] {
+  const used = (prefix: string): boolean => lines.some((line, i) => i !== lineIndex && new RegExp(`(?<!\\w)${prefix}${quote}`).test(line));
+  const order = [...ranked];
+  for (const prefixed of ranked.filter(({ reading }) => reading.afterPrefix !== undefined && used(reading.afterPrefix))) {
+    const at = prefixed.reading.changes[0][0] - (prefixed.reading.afterPrefix?.length ?? 0);
+    const twin = order.findIndex(({ reading }) => reading.afterPrefix === undefined && reading.changes.length === 1 && reading.changes[0][0] === at);
+    const from = order.indexOf(prefixed);
+    if (twin < 0 || twin > from) continue;
+    order.splice(from, 1);
+    order.splice(twin, 0, prefixed);
+  }
+  return order;
+}
+
 function distinct(text: string, readings: Reading[]): Reading[] {
   const seen = new Set<string>();
   return readings.filter((reading) => {

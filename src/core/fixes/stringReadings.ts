@@ -10,7 +10,12 @@ export interface Reading {
   description: string;
   changes: Change[];
   confident: boolean;
+  /** A string prefix (`b`, `f`, `rb`...) the reading opens the string after, leaving it a prefix. */
+  afterPrefix?: string;
 }
+
+/** Python's string prefixes, longest first, at the start of a word with more after it. */
+const STRING_PREFIX = /^(?:[rR][bBfF]|[bBfF][rR]|[rRbBfFuU])(?=\S)/;
 
 // Before these the closing quote goes right after the word (`"x = ", x`, `' '.join`: no space before
 // a comma or a dot, as PEP 8 writes it); before an operator, after the last non-blank (`'-' * n`).
@@ -54,6 +59,12 @@ export function earlierOpenings(text: string, quoteAt: number): Reading[] {
     if (!/[([{,=:\s]/.test(text[at - 1]) || /^\s*$/.test(text.slice(0, at))) continue;
     const word = text.slice(at, quoteAt).trim().slice(0, 12);
     readings.push({ description: `Open the string before '${word}'`, changes: [[at + 1, at + 1, quote]], confident: false });
+    // `bAIFF'` was `b'AIFF'` as often as `'bAIFF'`: the quote dropped after the prefix.
+    const prefix = STRING_PREFIX.exec(text.slice(at, quoteAt))?.[0];
+    if (prefix) {
+      const after = at + prefix.length;
+      readings.push({ description: `Open the ${prefix}-string before '${text.slice(after, quoteAt).trim().slice(0, 12)}'`, changes: [[after + 1, after + 1, quote]], confident: false, afterPrefix: prefix });
+    }
   }
   return readings;
 }
