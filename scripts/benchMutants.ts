@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   const seed = option('--seed') ?? 'mutants-1';
   const only = option('--only');
   const perClass = Number(option('--per-class') ?? 0);
-  const sandbox = new DockerSandbox({ image: IMAGE, warmContainers: warmContainersFor(1, 1, true), quietAfterRunMs: PROOF_QUIET_MS }) // the pool a heal keeps in the editor;
+  // The runner a heal gets in the editor: its waiting containers, and housekeeping held back for the proof.
+  const sandbox = new DockerSandbox({ image: IMAGE, warmContainers: warmContainersFor(1, 1, true), quietAfterRunMs: PROOF_QUIET_MS });
   const sections: { title: string; results: MutantResult[] }[] = [];
   const startedAt = Date.now();
   let done = 0;
