@@ -50,6 +50,8 @@ export interface TestHealRecord {
   state?: FixState;
   applied: string[];
   note?: string;
+  /** The items given an outcome in the Test Explorer, as reported (for the tests). */
+  reported?: Array<{ id: string; outcome: 'passed' | 'failed' }>;
 }
 
 let runCount = 0;
@@ -125,28 +127,32 @@ export class TestHealHandler {
       listener.dispose();
     }
     log(`${receipt.outcome}: ${receipt.reason}`);
-    this.reportItems(run, root, framework, project.files, receipt);
+    const reported = this.reportItems(run, root, framework, project.files, receipt);
     const delivered = await deliverTestHeal({ runId, root, receipt, files: project.files, auto: settings.fix.applyMode === 'auto' }, this.deps);
     this.deps.panel.endHealing(runId);
     this.deps.panel.setRunning(false);
-    return { ...record, receipt, ...delivered };
+    return { ...record, receipt, ...delivered, reported };
   }
 
-  /** Each test the receipt names gets its item's outcome: green passed, still red and flaky failed. */
-  private reportItems(run: vscode.TestRun, root: string, framework: ReturnType<typeof chooseTestFramework>, files: Readonly<Record<string, string>>, receipt: TestHealReceipt): void {
+  /**
+   * Each test the receipt names gets its item's outcome: green passed, still red and flaky failed.
+   * A doctest no run has shown yet gets its item now (a module is no test file: its docstrings
+   * become items only as they run).
+   */
+  private reportItems(run: vscode.TestRun, root: string, framework: ReturnType<typeof chooseTestFramework>, files: Readonly<Record<string, string>>, receipt: TestHealReceipt): NonNullable<TestHealRecord['reported']> {
     const testFiles = Object.keys(files).filter((file) => isTestFileName(file.split('/').pop() ?? ''));
-    const itemOf = (id: string) => this.deps.tree.find(root, nodeIdOfResult(framework, id, testFiles));
-    for (const id of receipt.green) {
-      const item = itemOf(id);
-      if (item) run.passed(item);
-    }
-    for (const id of receipt.stillRed) {
-      const item = itemOf(id);
-      if (item) run.failed(item, new vscode.TestMessage(`still failing after healing: ${receipt.reason}`));
-    }
-    for (const id of receipt.flaky) {
-      const item = itemOf(id);
-      if (item) run.failed(item, new vscode.TestMessage('flaky: failed once and passed once on the unchanged code; not healed'));
-    }
+    const reported: NonNullable<TestHealRecord['reported']> = [];
+    const report = (id: string, outcome: 'passed' | 'failed', message?: string): void => {
+      const nodeId = nodeIdOfResult(framework, id, testFiles);
+      const item = this.deps.tree.find(root, nodeId) ?? this.deps.tree.doctestItem(root, nodeId, undefined);
+      if (!item) return;
+      if (outcome === 'passed') run.passed(item);
+      else run.failed(item, new vscode.TestMessage(message ?? ''));
+      reported.push({ id: item.id, outcome });
+    };
+    for (const id of receipt.green) report(id, 'passed');
+    for (const id of receipt.stillRed) report(id, 'failed', `still failing after healing: ${receipt.reason}`);
+    for (const id of receipt.flaky) report(id, 'failed', 'flaky: failed once and passed once on the unchanged code; not healed');
+    return reported;
   }
 }

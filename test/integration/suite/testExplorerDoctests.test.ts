@@ -1,11 +1,18 @@
 // selfHeal.tests.doctests in the Test Explorer: the docstrings of the modules in the folders the
 // setting lists run with the tests in the sandbox, and each appears as an item at its line under
-// its module, failing with the example's line when the example's output differs.
+// its module, failing with the example's line when the example's output differs; Heal Failing Tests gives a doctest
+// no run has shown yet its item and outcome.
 import * as assert from 'assert';
 import * as fs from 'fs/promises';
 import * as path from 'path';
+import * as vscode from 'vscode';
 import { activateExtension, setSetting, setUserSetting, workspaceFile } from './hostHelper';
-import { runTestItems, waitForItems } from './testExplorerHelper';
+import { explorerState, runTestItems, waitForItems } from './testExplorerHelper';
+
+interface Healed {
+  receipt?: { outcome: string; reason: string; green: string[] };
+  reported?: Array<{ id: string; outcome: string }>;
+}
 
 const PYTEST_IMAGE = 'localhost/self-heal-python-pytest:3.11';
 
@@ -45,9 +52,10 @@ describe('extension host: Test Explorer runs the doctests of selfHeal.tests.doct
   });
 
   after(async () => {
-    await setSetting('tests.doctests', undefined);
+    for (const key of ['tests.doctests', 'fix.applyMode']) await setSetting(key, undefined);
     await setUserSetting('image', undefined);
     await fs.rm(workspaceFile('doctests').fsPath, { recursive: true, force: true });
+    await fs.rm(workspaceFile('lateDoctests').fsPath, { recursive: true, force: true });
   });
 
   it('shows a failing doctest item at its line under its module after Run in Sandbox', async () => {
@@ -69,5 +77,25 @@ describe('extension host: Test Explorer runs the doctests of selfHeal.tests.doct
       { id: 'doctests/pricing.py::pricing.total', outcome: 'passed' },
       { id: 'doctests/test_pricing.py::test_total', outcome: 'passed' },
     ]);
+  });
+
+  it('Heal Failing Tests heals a doctest no run has shown yet, and the tree shows it passed', async () => {
+    const area = ['def area(r):', '    """', '    >>> round(area(1), 2)', '    3.14', '    """', '    return math.pi * r * r', ''].join('\n');
+    await fs.mkdir(workspaceFile('lateDoctests').fsPath, { recursive: true });
+    await fs.writeFile(workspaceFile('lateDoctests/area.py').fsPath, area);
+    await fs.writeFile(workspaceFile('lateDoctests/test_area.py').fsPath, ['from area import area', '', '', 'def test_zero():', '    assert area(0) == 0', ''].join('\n'));
+    await setSetting('tests.doctests', ['lateDoctests']);
+    await setSetting('fix.applyMode', 'auto');
+    await waitForItems(['lateDoctests/test_area.py::test_zero']);
+    const [heal] = (await vscode.commands.executeCommand<Healed[]>('_selfHeal.healTestItems', ['lateDoctests'])) ?? [];
+    assert.strictEqual(heal?.receipt?.outcome, 'healed', heal?.receipt?.reason);
+    assert.deepStrictEqual(heal.receipt.green, ['lateDoctests/area.py::area.area', 'lateDoctests/test_area.py::test_zero']);
+    assert.deepStrictEqual(heal.reported, [{ id: 'lateDoctests/area.py::area.area', outcome: 'passed' }, { id: 'lateDoctests/test_area.py::test_zero', outcome: 'passed' }]);
+    const items = (await explorerState()).items.filter((item) => item.id.startsWith('lateDoctests/area.py'));
+    assert.deepStrictEqual(items, [
+      { id: 'lateDoctests/area.py', label: 'area.py', kind: 'file', parent: 'lateDoctests' },
+      { id: 'lateDoctests/area.py::area.area', label: 'area.area', kind: 'doctest', parent: 'lateDoctests/area.py' },
+    ]);
+    assert.strictEqual((await fs.readFile(workspaceFile('lateDoctests/area.py').fsPath, 'utf8')).split('\n')[0], 'import math');
   });
 });
