@@ -44,7 +44,12 @@ export function sameBehaviour(a: Behaviour, b: Behaviour): boolean {
   return a.reason === b.reason && a.exitCode === b.exitCode && a.stdout === b.stdout && a.failedChecks === b.failedChecks;
 }
 
-export async function judgeMutant(runner: Runner, limits: RunLimits, program: BenchProgram, original: Behaviour, mutant: Mutant): Promise<MutantResult> {
+/** The runner, and a way to wait until its warm containers are ready (the sandbox's `warmed`). */
+export type JudgingRunner = Runner & { warmed?: () => Promise<void> };
+
+export async function judgeMutant(runner: JudgingRunner, limits: RunLimits, program: BenchProgram, original: Behaviour, mutant: Mutant): Promise<MutantResult> {
+  // Each heal starts as a user's heal in a warm editor does: its waiting containers ready.
+  await runner.warmed?.();
   const record = await healFile({ files: { [ENTRY]: mutant.text }, entry: ENTRY }, { runner, limits });
   const returned = record.changedFiles[ENTRY] ?? mutant.text;
   const identical = returned === program.text;

@@ -2,7 +2,7 @@
 // round-robin over the programs (so one long program cannot fill a class), each healed and judged,
 // until the class's cap is reached. Mutants that do not fail are dropped and replaced by the next.
 import type { RunLimits, Runner } from '../../src/core/run/runTypes';
-import { behaviourOf, judgeMutant, sameBehaviour, type Behaviour, type MutantResult } from './judgeMutant';
+import { behaviourOf, judgeMutant, sameBehaviour, type Behaviour, type JudgingRunner, type MutantResult } from './judgeMutant';
 import { MUTATION_CLASSES, mutantsOf, type Mutant, type MutationClass } from './mutationClasses';
 import type { BenchProgram } from './programSources';
 import { seededRandom, shuffled } from './seededRandom';
@@ -44,7 +44,7 @@ async function baselineOf(runner: Runner, limits: RunLimits, program: BenchProgr
   return sameBehaviour(first, second) ? first : undefined;
 }
 
-export async function runSource(runner: Runner, limits: RunLimits, programs: readonly BenchProgram[], options: SourceOptions): Promise<MutantResult[]> {
+export async function runSource(runner: JudgingRunner, limits: RunLimits, programs: readonly BenchProgram[], options: SourceOptions): Promise<MutantResult[]> {
   const baselines = new Map<BenchProgram, Promise<Behaviour | undefined>>();
   const baseline = (program: BenchProgram) => baselines.get(program) ?? baselines.set(program, baselineOf(runner, limits, program)).get(program)!;
   const results: MutantResult[] = [];

@@ -66,7 +66,8 @@ export function createRunner(options: RunOptions, io: CliIo, fileCount: number, 
   if (options.runner === 'local') return { runner: new LocalRunner(options.python) };
   return sandboxWithEnvironments({
     warmContainers: warmContainersFor(options.parallel, fileCount, heals),
-    quietAfterRunMs: heals ? PROOF_QUIET_MS : 0,
+    // One heal: its proof gets the engine to itself. Many: the next file's runs need the refills at once.
+    quietAfterRunMs: heals && fileCount === 1 ? PROOF_QUIET_MS : 0,
     image: options.image,
     hosts: options.dockerHosts,
     onEngineWarning: (message) => io.stderr.write(`self-heal: warning: ${message}\n`),
