@@ -6,13 +6,14 @@ import type { Locator, Page } from 'playwright-core';
 export async function quickOpen(page: Page, file: string): Promise<void> {
   const slash = file.lastIndexOf('/');
   const name = file.slice(slash + 1);
-  // A click can land while the list is being redrawn and open nothing; the pick is then made again.
+  // A click can land while the list is being redrawn and open nothing, or the box can close before the
+  // name is in; the pick is then made again.
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('Control+P');
-    await typeIntoQuickInput(page, file);
     // A file in a folder is listed as its name, a space, then the folder.
     const row = slash < 0 ? quickInputRow(page, file) : page.locator(`.quick-input-list .monaco-list-row[aria-label^="${name} ${file.slice(0, slash)}"]`).first();
     try {
+      await typeIntoQuickInput(page, file);
       // The first file search of a fresh workbench can take a while on a busy machine.
       await row.click({ timeout: 30_000 });
       await page.locator('.part.editor .tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
@@ -31,8 +32,18 @@ export async function quickOpen(page: Page, file: string): Promise<void> {
  * chosen rather than whichever comes first.
  */
 export async function palette(page: Page, command: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await typeIntoQuickInput(page, command, '>');
+  // A notification closing as the palette opens can close it again before anything is typed; a
+  // user then opens it again, and so does this.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await typeIntoQuickInput(page, command, '>');
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await quickInputRow(page, command).click({ timeout: 15_000 });
 }
 
