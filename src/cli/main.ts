@@ -14,6 +14,8 @@ Commands:
   parse [FILE]   read traceback text and print the structured errors
   env list|prune the environment images built from requirements, and their removal
   mcp            serve run, heal and parse to coding agents over MCP (stdio)
+  resident start|stop|status
+                 a background runner with warm containers that makes each run start at once
 
 Run "self-heal <command> --help" for the options of a command.
 `;
@@ -33,11 +35,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command === 'test') return await (await import('./testCommand')).testCommand(rest, io);
     if (command === 'parse') return await (await import('./parseCommand')).parseCommand(rest, io);
     if (command === 'env') return await (await import('./envCommand')).envCommand(rest, io);
+    if (command === 'resident') return await (await import('./residentCommand')).residentCommand(rest, io);
     if (command === 'mcp') return await (await import('../mcp/mcpCommand')).mcpCommand(rest, io, VERSION);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError) {
-      const known = command === 'run' || command === 'heal' || command === 'test' || command === 'parse' || command === 'env' || command === 'mcp';
+      const known = command === 'run' || command === 'heal' || command === 'test' || command === 'parse' || command === 'env' || command === 'mcp' || command === 'resident';
       io.stderr.write(`self-heal: ${error.message} (see "self-heal ${known ? `${command} ` : ''}--help")\n`);
     } else if (error instanceof InputError || error instanceof RunSetError) {
       io.stderr.write(`self-heal: ${error.message}\n`);

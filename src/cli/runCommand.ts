@@ -7,6 +7,7 @@ import { SANDBOX_WORK_DIR, type RunResult } from '../core/run/runTypes';
 import { UNSANDBOXED_NOTICE } from '../local/localRunner';
 import type { CliIo } from './cliIo';
 import { createRunner, readStdin, setUpCommand } from './commandSetup';
+import { residentOrDirect } from './residentChoice';
 import { diskPlacesOf, LiveDiskPathOutput } from './diskPathOutput';
 import { ENGINE_FLAGS_USAGE } from './engineFlags';
 import { nothingChanged, reportRequest, reportRoot, REPORT_USAGE, changedTargets, writeReports } from './reportFlags';
@@ -52,7 +53,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   if (targets.length === 0) return nothingChanged(reports, io, root, 'run', options.json);
   const stdin = await readStdin(options, io);
 
-  const { runner } = createRunner(options, io, targets.length, false);
+  const runner = residentOrDirect(options, io, () => createRunner(options, io, targets.length, false).runner);
   if (options.runner === 'local') io.stderr.write(`self-heal: ${UNSANDBOXED_NOTICE}\n`);
   if (!options.json) for (const line of setup.imageLines) io.stderr.write(`self-heal: ${line}\n`);
   const live = !options.json && targets.length === 1;

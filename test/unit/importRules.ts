@@ -57,7 +57,9 @@ export const RULES: Readonly<Record<string, AreaRule>> = {
   local: { areas: core('value'), packages: ['node'] },
   llm: { areas: core('value'), packages: ['node', 'openai'] },
   // The command line: core and the edges it chooses from, never the editor or the panel.
-  cli: { areas: { ...core('value'), sandbox: 'value', 'sandbox/environment': 'value', local: 'value', llm: 'value', 'cli/reports': 'value' }, packages: ['node'] },
+  cli: { areas: { ...core('value'), sandbox: 'value', 'sandbox/environment': 'value', local: 'value', llm: 'value', 'cli/reports': 'value', 'cli/resident': 'value' }, packages: ['node'] },
+  // The resident runner: core's Runner carried over a socket, nothing of the CLI's commands.
+  'cli/resident': { areas: core('value'), packages: ['node'] },
   // The CI reports (SARIF, the Markdown job summary): plain text from their own input shape, so the
   // editor could write them too; nothing of core, no package, not even Node's.
   'cli/reports': { areas: {}, packages: [] },
