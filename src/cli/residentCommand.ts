@@ -3,17 +3,22 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
-import { DockerSandbox } from '../sandbox/dockerSandbox';
+import { setTimeout as pause } from 'timers/promises';
+import { DEFAULT_LIMITS } from '../core/run/limits';
+import { DEFAULT_IMAGE, DockerSandbox } from '../sandbox/dockerSandbox';
 import { flagTable, flagValue, parseArgs, UsageError, type ParsedArgs } from './cliArgs';
 import type { CliIo } from './cliIo';
 import { dockerHostsFrom, ENGINE_FLAGS_USAGE, ENGINE_VALUE_FLAGS, engineAccessFrom } from './engineFlags';
-import { ensureFolder, residentPlace, untrustedFolder, type ResidentPlace } from './resident/residentPlace';
-import { readMessages, writeMessage, type FromRunner, type RunnerStatus } from './resident/residentProtocol';
+import { ensureFolder, untrustedFolder, type ResidentPlace } from './resident/residentPlace';
+import { readMessages, writeMessage, type FromRunner, type RunnerStatus, type ToRunner } from './resident/residentProtocol';
 import { ResidentServer } from './resident/residentServer';
+import { noResidentRunner, residentPlaceFor } from './residentChoice';
 
 export const RESIDENT_USAGE = `Usage: self-heal resident start|stop|status [options]
 
-A resident runner is a background process that keeps started containers ready for one engine.
+A resident runner is a background process that keeps started containers ready for one engine
+(two of the default image, python:3.11-slim, with the default limits, from its start; others after
+their first run).
 While it runs, "self-heal run" sends its runs to it (same sandbox, same limits, same reports) and
 so skips connecting to the engine and making a container. It ends after --idle-minutes without a
 run, or with "self-heal resident stop", and removes its containers. SELF_HEAL_RESIDENT=0 makes a
@@ -24,11 +29,15 @@ run ignore it. See docs/cli.md.
   status               say whether one runs, its PID and how many runs it made
 
 Options:
-${ENGINE_FLAGS_USAGE}  --idle-minutes N     with start: end after N minutes without a run (default 15)
+${ENGINE_FLAGS_USAGE}  --idle-minutes N     with start: end after N minutes without a run (default 15, at most 1440)
 `;
 
 const RESIDENT_FLAGS = flagTable({ switch: ['help'], value: ['idle-minutes', ...ENGINE_VALUE_FLAGS] });
 const START_WAIT_MS = 20_000;
+/** A runner that does not answer a status request this soon is wedged or gone. */
+const STATUS_WAIT_MS = 5_000;
+/** Runs under way finish before a runner stops: as long as a run's default time limit, and more. */
+const STOP_WAIT_MS = 120_000;
 
 export async function residentCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const [action, ...rest] = argv;
@@ -37,9 +46,14 @@ export async function residentCommand(argv: readonly string[], io: CliIo): Promi
     io.stdout.write(RESIDENT_USAGE);
     return action === undefined ? 2 : 0;
   }
+  const unavailable = noResidentRunner();
+  if (unavailable) {
+    io.stderr.write(`self-heal: ${unavailable}\n`);
+    return 2;
+  }
   const hosts = dockerHostsFrom(parsed);
   if (hosts.length > 1) throw new UsageError('a resident runner serves one engine; give --docker-host once');
-  const place = residentPlace({ hosts, access: engineAccessFrom(parsed), env: io.env });
+  const place = residentPlaceFor(hosts, engineAccessFrom(parsed), io.env, io.cwd);
   if (action === 'start') return start(rest, parsed, place, io);
   if (action === 'serve') return serve(parsed, hosts[0], place, io);
   if (action === 'stop') return stop(place, io);
@@ -50,13 +64,13 @@ export async function residentCommand(argv: readonly string[], io: CliIo): Promi
 function idleMinutes(parsed: ParsedArgs): number {
   const text = flagValue(parsed, 'idle-minutes') ?? '15';
   const minutes = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || minutes <= 0 || minutes > 24 * 60) throw new UsageError(`--idle-minutes must be a number of minutes from 0 to 1440, not "${text}"`);
+  if (!/^\d+(\.\d+)?$/.test(text) || minutes <= 0 || minutes > 24 * 60) throw new UsageError(`--idle-minutes must be a number of minutes above 0 and at most 1440, not "${text}"`);
   return minutes;
 }
 
 async function start(argv: readonly string[], parsed: ParsedArgs, place: ResidentPlace, io: CliIo): Promise<number> {
   idleMinutes(parsed); // a bad value is said here, not in a log no one reads
-  const running = await ask(place, { type: 'status' });
+  const running = await ask(place, { type: 'status' }, STATUS_WAIT_MS);
   if (running?.type === 'status') {
     io.stdout.write(`self-heal: a resident runner already runs for this engine (PID ${running.status.pid})\n`);
     return 0;
@@ -68,34 +82,43 @@ async function start(argv: readonly string[], parsed: ParsedArgs, place: Residen
     return 2;
   }
   const log = fs.openSync(place.log, 'w', 0o600);
-  // The same CLI, in the background, with this command's engine options and environment; in its
-  // own folder, so it holds no project folder open.
-  const child = spawn(process.execPath, [process.argv[1], 'resident', 'serve', ...argv], { cwd: place.folder, env: io.env, detached: true, stdio: ['ignore', log, log] });
+  // The same CLI, in the background, with this command's engine options, folder and environment
+  // (a relative --tls-ca or DOCKER_CERT_PATH means the same file to it).
+  const child = spawn(process.execPath, [process.argv[1], 'resident', 'serve', ...argv], { cwd: io.cwd, env: io.env, detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const exited = new Promise<string>((resolve) => {
+    child.once('exit', (code) => resolve(`exit ${code}`));
+    child.once('error', (error) => resolve(error.message));
+  });
   child.unref();
   const deadline = Date.now() + START_WAIT_MS;
   while (Date.now() < deadline) {
-    const answer = await ask(place, { type: 'status' });
+    const answer = await ask(place, { type: 'status' }, STATUS_WAIT_MS);
     if (answer?.type === 'status' && answer.status.pid === child.pid) {
       io.stdout.write(`self-heal: resident runner started (PID ${child.pid}); it ends after ${answer.status.idleExitSeconds / 60} min without a run, or with "self-heal resident stop"\n`);
       return 0;
     }
-    const code = await Promise.race([exited, pause(100).then(() => 'waiting' as const)]);
-    if (code !== 'waiting') {
-      io.stderr.write(`self-heal: the resident runner did not start (exit ${code}): ${lastLine(place.log)}\n`);
+    const ended = await Promise.race([exited, pause(100).then(() => undefined)]);
+    if (ended !== undefined) {
+      io.stderr.write(`self-heal: the resident runner did not start (${ended}): ${lastLine(place.log)}\n`);
       return 2;
     }
   }
-  if (child.pid) process.kill(child.pid);
+  try {
+    if (child.pid) process.kill(child.pid);
+  } catch {
+    // it ended on its own meanwhile
+  }
   io.stderr.write(`self-heal: the resident runner did not answer within ${START_WAIT_MS / 1000} s; see ${place.log}\n`);
   return 2;
 }
 
 async function serve(parsed: ParsedArgs, host: string | undefined, place: ResidentPlace, io: CliIo): Promise<number> {
   const log = (line: string) => io.stderr.write(`${new Date().toISOString()} ${line}\n`);
-  const runner = new DockerSandbox({ host, access: engineAccessFrom(parsed), env: io.env, warmContainers: 2, howToSetHost: 'pass --docker-host or set DOCKER_HOST' });
-  const server = new ResidentServer({ place, runner, idleExitMs: idleMinutes(parsed) * 60_000, log });
+  const idleExitMs = idleMinutes(parsed) * 60_000;
+  // Its warm containers wait as long as it does: a run after a long pause still starts at once.
+  const runner = new DockerSandbox({ host, access: engineAccessFrom(parsed), env: io.env, warmContainers: 2, idleMs: idleExitMs, howToSetHost: 'pass --docker-host or set DOCKER_HOST' });
+  const server = new ResidentServer({ place, runner, idleExitMs, log });
   try {
     await server.listen();
   } catch (error) {
@@ -103,6 +126,7 @@ async function serve(parsed: ParsedArgs, host: string | undefined, place: Reside
     await runner.dispose();
     return 2;
   }
+  runner.warmUp(DEFAULT_IMAGE, DEFAULT_LIMITS);
   // SIGTERM and SIGINT abort the signal (main.ts): the containers are removed before it ends.
   io.signal?.addEventListener('abort', () => void server.stop('signalled'), { once: true });
   await server.ended;
@@ -111,25 +135,23 @@ async function serve(parsed: ParsedArgs, host: string | undefined, place: Reside
 }
 
 async function stop(place: ResidentPlace, io: CliIo): Promise<number> {
-  const status = await ask(place, { type: 'status' });
+  const status = await ask(place, { type: 'status' }, STATUS_WAIT_MS);
   if (status?.type !== 'status') {
     io.stdout.write('self-heal: no resident runner runs for this engine\n');
     return 0;
   }
-  await ask(place, { type: 'stop' });
-  // Gone once its socket is: its containers are removed by then.
-  const deadline = Date.now() + START_WAIT_MS;
-  while (fs.existsSync(place.socket) && Date.now() < deadline) await pause(100);
-  if (fs.existsSync(place.socket)) {
-    io.stderr.write(`self-heal: the resident runner (PID ${status.status.pid}) did not end within ${START_WAIT_MS / 1000} s\n`);
+  // Answered once the runs under way have ended and its containers are gone.
+  const stopped = await ask(place, { type: 'stop' }, STOP_WAIT_MS);
+  if (stopped?.type !== 'stopped') {
+    io.stderr.write(`self-heal: the resident runner (PID ${status.status.pid}) did not say it stopped within ${STOP_WAIT_MS / 1000} s; see ${place.log}\n`);
     return 2;
   }
-  io.stdout.write(`self-heal: resident runner stopped (PID ${status.status.pid}, ${status.status.runs} runs)\n`);
+  io.stdout.write(`self-heal: resident runner stopped (PID ${status.status.pid}, ${stopped.runs} runs)\n`);
   return 0;
 }
 
 async function status(place: ResidentPlace, io: CliIo): Promise<number> {
-  const answer = await ask(place, { type: 'status' });
+  const answer = await ask(place, { type: 'status' }, STATUS_WAIT_MS);
   if (answer?.type !== 'status') {
     io.stdout.write('self-heal: no resident runner runs for this engine\n');
     return 1;
@@ -142,26 +164,25 @@ function describe(status: RunnerStatus, place: ResidentPlace): string {
   return `self-heal: a resident runner runs for this engine: PID ${status.pid}, since ${status.startedAt}, ${status.runs} runs, ends after ${status.idleExitSeconds / 60} min without a run\n  socket ${place.socket}\n  log    ${place.log}\n`;
 }
 
-/** The runner's one answer to `message`; undefined when none answers, or its folder cannot be trusted. */
-async function ask(place: ResidentPlace, message: { type: 'status' } | { type: 'stop' }): Promise<FromRunner | undefined> {
+/** The runner's one answer to `message`; undefined when none answers in time, or its folder cannot be trusted. */
+async function ask(place: ResidentPlace, message: ToRunner, waitMs: number): Promise<FromRunner | undefined> {
   if (!fs.existsSync(place.socket) || untrustedFolder(place.folder)) return undefined;
   return new Promise((resolve) => {
     const connection = net.connect(place.socket);
-    connection.once('connect', () => writeMessage(connection, message));
-    connection.once('error', () => resolve(undefined));
-    connection.once('close', () => resolve(undefined));
-    readMessages<FromRunner>(connection, (answer) => {
-      resolve(answer);
+    const done = (answer: FromRunner | undefined) => {
+      clearTimeout(timer);
       connection.destroy();
-    });
+      resolve(answer);
+    };
+    const timer = setTimeout(() => done(undefined), waitMs);
+    connection.once('connect', () => writeMessage(connection, message));
+    connection.once('error', () => done(undefined));
+    connection.once('close', () => done(undefined));
+    readMessages<FromRunner>(connection, done);
   });
 }
 
 function lastLine(file: string): string {
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
   return text.split('\n').pop() || 'no reason written';
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -114,6 +114,14 @@ export class DockerSandbox implements Runner {
     }
   }
 
+  /** Starts making warm containers of this shape now, ahead of its first run (a resident runner's start). */
+  warmUp(image: string, limits: RunRequest['limits']): void {
+    const shape: ContainerShape = { image, ...limits };
+    const key = shapeKey(shape);
+    this.shapes.set(key, shape);
+    this.pool.refill(key);
+  }
+
   /** Resolves once the warm containers being prepared are ready: a benchmark or a test waits for a warm start, not a guess of how long one takes. */
   async warmed(): Promise<void> {
     while (this.heldBack.size > 0) await Promise.all([...this.heldBack.values()].map((held) => held.done));

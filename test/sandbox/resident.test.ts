@@ -74,6 +74,8 @@ describe('sandbox: the resident runner', function () {
   it('reports what a run without it reports, from warm containers, and stops leaving nothing behind', async () => {
     const pid = await started();
     assert.strictEqual((await cli(['resident', 'start'], { cwd: dir, env })).stdout, `self-heal: a resident runner already runs for this engine (PID ${pid})\n`);
+    // Warm from its start: the default image with the default limits.
+    await until('the runner makes two warm containers at its start', async () => (await containersOfThisProcess(`${LABEL_PID}=${pid}`)).length === 2);
     const direct = { ...env, SELF_HEAL_RESIDENT: '0' };
     for (const file of ['hello.py', 'crash.py']) {
       const first = await cli(['run', file, '--json', ...image], { cwd: dir, env });
@@ -81,6 +83,7 @@ describe('sandbox: the resident runner', function () {
       const own = await cli(['run', file, '--json', ...image], { cwd: dir, env: direct });
       assert.deepStrictEqual(comparable(warm), comparable(own), `${file} through the runner and without it`);
       assert.deepStrictEqual(comparable(first), comparable(own));
+      assert.strictEqual((JSON.parse(first.stdout) as { files: Array<{ engine: { warm: boolean } }> }).files[0].engine.warm, true, 'the first run too');
       assert.strictEqual((JSON.parse(warm.stdout) as { files: Array<{ engine: { warm: boolean } }> }).files[0].engine.warm, true);
     }
     // The human output, streamed through the runner as it comes.
@@ -123,6 +126,23 @@ describe('sandbox: the resident runner', function () {
     // The loop's container is gone; the two warm ones stay.
     await until('only the warm containers are left', async () => (await containersOfThisProcess(`${LABEL_PID}=${pid}`)).length === 2);
     assert.match((await cli(['resident', 'status'], { cwd: dir, env })).stdout, /, 2 runs,/);
+  });
+
+  it('a runner that does not take the run (stopped with SIGSTOP) is passed over within seconds, and the CLI runs the file itself', async () => {
+    const pid = await started();
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const began = Date.now();
+      const run = await cli(['run', 'crash.py', '--json', ...image], { cwd: dir, env });
+      assert.ok(Date.now() - began < 20_000, `took ${Date.now() - began} ms`);
+      assert.deepStrictEqual(comparable(run), comparable(await cli(['run', 'crash.py', '--json', ...image], { cwd: dir, env: { ...env, SELF_HEAL_RESIDENT: '0' } })));
+      const status = await cli(['resident', 'status'], { cwd: dir, env });
+      assert.deepStrictEqual([status.status, status.stdout], [1, 'self-heal: no resident runner runs for this engine\n']);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    // Woken, it goes on (the run it missed may reach it, find its client gone, and be cancelled).
+    assert.match((await cli(['resident', 'status'], { cwd: dir, env })).stdout, new RegExp(`PID ${pid}, since \\S+, [01] runs,`));
   });
 
   it('is not trusted in a folder other users may write: a socket there that forges results is ignored', async () => {

@@ -7,7 +7,9 @@ import * as path from 'path';
 import { EngineError } from '../../src/core/run/engineError';
 import { DEFAULT_LIMITS } from '../../src/core/run/limits';
 import type { RunResult } from '../../src/core/run/runTypes';
-import { ensureFolder, residentPlace, untrustedFolder } from '../../src/cli/resident/residentPlace';
+import { ensureFolder, untrustedFolder } from '../../src/cli/resident/residentPlace';
+import { residentPlaceFor } from '../../src/cli/residentChoice';
+import type { EngineAccess } from '../../src/core/settings/settingsModel';
 import { readMessages, receivedResult, sentResult, type FromRunner } from '../../src/cli/resident/residentProtocol';
 import { requestProblem } from '../../src/cli/resident/residentServer';
 import { makeTree, removeTree } from '../support/tempDir';
@@ -23,18 +25,23 @@ describe('resident runner: place, requests, messages', () => {
   beforeEach(() => (dir = makeTree({})));
   afterEach(() => removeTree(dir));
 
-  it('names one socket per engine: the same choice the same socket, another host or DOCKER_HOST another', () => {
-    const env = { XDG_RUNTIME_DIR: dir, HOME: '/home/a' };
-    const base = residentPlace({ hosts: [], access: {}, env });
-    assert.strictEqual(path.dirname(base.socket), path.join(dir, `self-heal-resident-${process.getuid?.()}`));
-    assert.strictEqual(residentPlace({ hosts: [], access: {}, env: { ...env, HOME: '/home/b' } }).socket, base.socket);
-    assert.strictEqual(path.dirname(residentPlace({ hosts: [], access: {}, env: { ...env, SELF_HEAL_RESIDENT_DIR: '/r' } }).socket), '/r');
+  it('names one socket per engine: the same choice the same socket; another address, key, TLS file or DOCKER_HOST another', () => {
+    const env = { XDG_RUNTIME_DIR: dir, HOME: '/home/a', DOCKER_HOST: 'unix:///run/a.sock' };
+    const place = (hosts: string[], access: EngineAccess, extra: NodeJS.ProcessEnv = {}, cwd = '/p') => residentPlaceFor(hosts, access, { ...env, ...extra }, cwd).socket;
+    const base = place([], {});
+    assert.strictEqual(path.dirname(base), path.join(dir, `self-heal-resident-${process.getuid?.()}`));
+    assert.strictEqual(place([], {}, { LANG: 'C' }), base);
+    assert.strictEqual(place([], { tlsCa: 'certs/ca.pem' }, {}, '/p'), place([], { tlsCa: '/p/certs/ca.pem' }, {}, '/q'));
+    assert.strictEqual(path.dirname(residentPlaceFor([], {}, { ...env, SELF_HEAL_RESIDENT_DIR: '/r' }, '/p').socket), '/r');
     const others = [
-      residentPlace({ hosts: ['unix:///other.sock'], access: {}, env }),
-      residentPlace({ hosts: [], access: {}, env: { ...env, DOCKER_HOST: 'tcp://127.0.0.1:2375' } }),
-      residentPlace({ hosts: [], access: { sshKey: '/k' }, env }),
-    ].map((place) => place.socket);
-    assert.strictEqual(new Set([base.socket, ...others]).size, 4);
+      place(['unix:///other.sock'], {}),
+      place([], {}, { DOCKER_HOST: 'tcp://127.0.0.1:2375' }),
+      place([], { sshKey: '/k' }),
+      place([], { tlsCa: 'certs/ca.pem' }, {}, '/q'),
+      place([], {}, { DOCKER_CERT_PATH: 'certs' }),
+      place([], {}, { HOME: '/home/b' }),
+    ];
+    assert.strictEqual(new Set([base, ...others]).size, 7);
   });
 
   it('trusts only a folder of this user that no one else may enter', () => {

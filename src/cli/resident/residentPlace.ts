@@ -4,16 +4,6 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { EngineAccess } from '../../core/settings/settingsModel';
-
-/** What chooses the engine (engineDiscovery.ts): a run with any of it different must not use another engine's runner. */
-const ENGINE_ENV = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'XDG_RUNTIME_DIR'];
-
-export interface EngineChoice {
-  hosts: readonly string[];
-  access: EngineAccess;
-  env: NodeJS.ProcessEnv;
-}
 
 export interface ResidentPlace {
   folder: string;
@@ -22,11 +12,14 @@ export interface ResidentPlace {
   log: string;
 }
 
-export function residentPlace(choice: EngineChoice, env: NodeJS.ProcessEnv = choice.env): ResidentPlace {
+/**
+ * `engine`: everything that decides which engine a run reaches and how (cli/residentChoice.ts); the
+ * socket's name is its hash, so a run finds only the runner of the engine it would use itself.
+ */
+export function residentPlace(engine: unknown, env: NodeJS.ProcessEnv): ResidentPlace {
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
   // SELF_HEAL_RESIDENT_DIR: another folder (tests and benchmarks keep theirs apart from the user's).
   const folder = env.SELF_HEAL_RESIDENT_DIR || path.join(env.XDG_RUNTIME_DIR || os.tmpdir(), `self-heal-resident-${uid}`);
-  const engine = { hosts: choice.hosts, access: choice.access, env: ENGINE_ENV.map((name) => choice.env[name] ?? null) };
   const key = createHash('sha256').update(JSON.stringify(engine)).digest('hex').slice(0, 16);
   return { folder, socket: path.join(folder, `${key}.sock`), log: path.join(folder, `${key}.log`) };
 }

@@ -1,14 +1,22 @@
 // The Runner `self-heal run` uses when a resident runner answers for its engine: each run is sent
-// to it and its output and result come back. When none answers (it ended, or left only its socket
-// file), the run is made by the CLI's own sandbox, as without one.
+// to it and its output and result come back. When none takes the run (it ended, left only its
+// socket file, is stopping, or does not answer at once), the run is made by the CLI's own sandbox,
+// as without one.
 import * as net from 'net';
 import { EngineError } from '../../core/run/engineError';
 import { resultWithoutProgram } from '../../core/run/runResults';
-import type { Runner, RunRequest, RunResult } from '../../core/run/runTypes';
+import type { EngineFacts, Runner, RunRequest, RunResult } from '../../core/run/runTypes';
 import { readMessages, receivedResult, writeMessage, type FromRunner } from './residentProtocol';
 
-/** Connecting failed before anything was sent: the run can go to the CLI's own sandbox instead. */
-class NotReached extends Error {}
+/** A runner that does not take a run this soon is passed over (stopped, wedged, or gone). */
+const ACCEPT_MS = 5_000;
+/** After a cancel, how long the runner has to answer before the run is reported cancelled anyway. */
+const CANCEL_GRACE_MS = 15_000;
+/** Beyond the run's own time limit, how long the runner has to report it before it is given up on. */
+const RESULT_GRACE_MS = 60_000;
+
+/** The runner did not take the run: it can go to the CLI's own sandbox instead. */
+class NotTaken extends Error {}
 
 export class ResidentRunner implements Runner {
   private direct?: Runner;
@@ -25,8 +33,9 @@ export class ResidentRunner implements Runner {
       try {
         return await this.sendRun(request);
       } catch (error) {
-        if (!(error instanceof NotReached)) throw error;
-        this.direct = this.makeDirect();
+        if (!(error instanceof NotTaken)) throw error;
+        // Runs in parallel can all find the runner gone: they share one sandbox of the CLI's own.
+        this.direct ??= this.makeDirect();
       }
     }
     return this.direct.run(request);
@@ -40,40 +49,53 @@ export class ResidentRunner implements Runner {
     const { signal, onOutput, ...sent } = request;
     const started = Date.now();
     const image = request.image ?? this.image;
+    const facts: EngineFacts = { runner: 'docker', sandboxed: true, engine: 'resident runner', image };
     return new Promise((resolve, reject) => {
       const connection = net.connect(this.socket);
-      let connected = false;
+      let accepted = false;
       let settled = false;
-      const cancel = () => connection.writable && writeMessage(connection, { type: 'cancel' });
-      const finish = (result: RunResult) => {
-        if (settled) return;
+      let timer = setTimeout(() => notTaken(`did not take the run within ${ACCEPT_MS / 1000} s`), ACCEPT_MS);
+      const settle = () => {
         settled = true;
+        clearTimeout(timer);
         signal?.removeEventListener('abort', cancel);
         connection.destroy();
+      };
+      const notTaken = (why: string) => {
+        if (settled) return;
+        settle();
+        reject(new NotTaken(why));
+      };
+      const finish = (result: RunResult) => {
+        if (settled) return;
+        settle();
         resolve(result);
       };
       const lost = (why: string) =>
-        finish(resultWithoutProgram('engine-error', { runner: 'docker', sandboxed: true, engine: 'resident runner', image }, Date.now() - started, new EngineError('unreachable', `The resident runner (${this.socket}) ${why}; run "self-heal resident status" to check it, or stop it.`)));
+        finish(resultWithoutProgram('engine-error', facts, Date.now() - started, new EngineError('unreachable', `The resident runner (${this.socket}) ${why}; see "self-heal resident status", or stop it.`)));
+      const cancel = () => {
+        if (!accepted) return finish(resultWithoutProgram('cancelled', facts, Date.now() - started));
+        writeMessage(connection, { type: 'cancel' });
+        clearTimeout(timer);
+        timer = setTimeout(() => finish(resultWithoutProgram('cancelled', facts, Date.now() - started)), CANCEL_GRACE_MS);
+      };
       connection.once('connect', () => {
-        connected = true;
         writeMessage(connection, { type: 'run', request: { ...sent, image, streamOutput: Boolean(onOutput) } });
-        if (signal?.aborted) cancel();
-        else signal?.addEventListener('abort', cancel, { once: true });
       });
-      connection.on('error', (error) => {
-        if (!connected) {
-          settled = true;
-          connection.destroy();
-          return reject(new NotReached(error.message));
-        }
-        lost(`failed during the run (${error.message})`);
-      });
-      connection.on('close', () => lost('ended before the run did'));
+      connection.on('error', (error) => (accepted ? lost(`failed during the run (${error.message})`) : notTaken(error.message)));
+      connection.on('close', () => (accepted ? lost('ended before the run did') : notTaken('closed the connection')));
       readMessages<FromRunner>(connection, (message) => {
-        if (message.type === 'output') onOutput?.(message.stream, Buffer.from(message.data, 'base64'));
+        if (message.type === 'accepted') {
+          accepted = true;
+          clearTimeout(timer);
+          timer = setTimeout(() => lost(`did not report the run within ${(request.limits.timeoutMs + RESULT_GRACE_MS) / 1000} s`), request.limits.timeoutMs + RESULT_GRACE_MS);
+          if (signal?.aborted) cancel();
+        } else if (message.type === 'output') onOutput?.(message.stream, Buffer.from(message.data, 'base64'));
         else if (message.type === 'result') finish(receivedResult(message.result));
-        else if (message.type === 'refused') lost(`refused the run: ${message.reason}`);
+        else if (message.type === 'refused') (accepted ? lost(`refused the run: ${message.reason}`) : notTaken(message.reason));
       });
+      if (signal?.aborted) return cancel();
+      signal?.addEventListener('abort', cancel, { once: true });
     });
   }
 }

@@ -9,6 +9,9 @@ import type { Runner } from '../../core/run/runTypes';
 import { ensureFolder, type ResidentPlace } from './residentPlace';
 import { readMessages, sentResult, writeMessage, type FromRunner, type RunnerStatus, type SentRunRequest, type ToRunner } from './residentProtocol';
 
+/** A connection that says nothing this long is dropped: it would hold the idle exit and a stop. */
+const FIRST_MESSAGE_MS = 10_000;
+
 export interface ResidentServerOptions {
   place: ResidentPlace;
   runner: Runner;
@@ -20,6 +23,9 @@ export class ResidentServer {
   private readonly server = net.createServer((connection) => this.serve(connection));
   private readonly startedAt = new Date().toISOString();
   private readonly open = new Set<net.Socket>();
+  private readonly runsUnderWay = new Set<Promise<unknown>>();
+  /** Connections that asked to stop, told once everything is gone. */
+  private readonly stopAskers = new Set<net.Socket>();
   private runs = 0;
   private idleTimer?: ReturnType<typeof setTimeout>;
   private stopping?: Promise<void>;
@@ -41,20 +47,28 @@ export class ResidentServer {
       this.server.once('error', reject);
       this.server.listen(socket, () => resolve());
     });
+    this.server.on('error', (error) => void this.stop(`the socket failed: ${error.message}`));
     fs.chmodSync(socket, 0o600);
     this.armIdleExit();
     this.options.log(`listening at ${socket} (PID ${process.pid})`);
   }
 
-  /** Stops taking runs, lets the ones under way end, and removes every container the runner made. */
+  /**
+   * Stops taking runs (the socket file goes at once, so a new runner can start), lets the runs under
+   * way end, and removes every container the runner made.
+   */
   stop(why: string): Promise<void> {
     if (!this.stopping) {
       this.options.log(`stopping: ${why}`);
       clearTimeout(this.idleTimer);
+      this.server.close();
       this.stopping = (async () => {
-        await new Promise<void>((resolve) => this.server.close(() => resolve()));
+        while (this.runsUnderWay.size > 0) await Promise.allSettled([...this.runsUnderWay]);
         await this.options.runner.dispose();
-        fs.rmSync(this.options.place.socket, { force: true });
+        for (const asker of this.stopAskers) {
+          writeMessage(asker, { type: 'stopped', runs: this.runs });
+          asker.end();
+        }
         this.resolveEnded();
       })();
     }
@@ -71,40 +85,44 @@ export class ResidentServer {
     this.open.add(connection);
     clearTimeout(this.idleTimer);
     const controller = new AbortController();
-    let running = false;
+    let heard = false;
     const send = (message: FromRunner) => {
       if (!connection.destroyed) writeMessage(connection, message);
     };
+    const refuse = (reason: string) => {
+      send({ type: 'refused', reason });
+      connection.end();
+    };
+    connection.setTimeout(FIRST_MESSAGE_MS, () => !heard && connection.destroy());
     connection.on('error', () => undefined); // a client that went away; its run is cancelled on close
     connection.on('close', () => {
       controller.abort();
       this.open.delete(connection);
+      this.stopAskers.delete(connection);
       this.armIdleExit();
     });
     readMessages<ToRunner>(connection, (message) => {
+      const first = !heard;
+      heard = true;
+      connection.setTimeout(0);
       if (message.type === 'cancel') return controller.abort();
       if (message.type === 'status') {
         send({ type: 'status', status: this.status() });
         return connection.end();
       }
       if (message.type === 'stop') {
-        send({ type: 'stopping' });
-        connection.end();
+        this.stopAskers.add(connection);
         return void this.stop('asked to stop');
       }
-      if (message.type !== 'run' || running) {
-        send({ type: 'refused', reason: running ? 'one run per connection' : `unknown message ${JSON.stringify((message as { type?: unknown }).type)}` });
-        return connection.end();
-      }
+      if (message.type !== 'run' || !first) return refuse(first ? `unknown message ${JSON.stringify((message as { type?: unknown }).type)}` : 'one run per connection');
+      // Refused before it is accepted, a run is made by the CLI itself.
+      if (this.stopping) return refuse('the runner is stopping');
       const problem = requestProblem(message.request);
-      if (problem) {
-        send({ type: 'refused', reason: problem });
-        return connection.end();
-      }
-      running = true;
+      if (problem) return refuse(problem);
+      send({ type: 'accepted' });
       this.runs++;
       const { streamOutput, ...request } = message.request;
-      void this.options.runner
+      const run = this.options.runner
         .run({
           ...request,
           signal: controller.signal,
@@ -114,7 +132,11 @@ export class ResidentServer {
           (result) => send({ type: 'result', result: sentResult(result) }),
           (error: Error) => send({ type: 'refused', reason: `the run failed: ${error.message}` }),
         )
-        .finally(() => connection.end());
+        .finally(() => {
+          connection.end();
+          this.runsUnderWay.delete(run);
+        });
+      this.runsUnderWay.add(run);
     });
   }
 
