@@ -96,16 +96,20 @@ export class DockerSandbox implements Runner {
       if (!prepared) return resultWithoutProgram('cancelled', facts, Date.now() - started);
       const quiet = (this.options.quietAfterRunMs ?? 0) > 0;
       if (!quiet) this.pool.refill(key);
+      let result: RunResult | undefined;
       try {
-        return await executeJob(prepared, request, { ...facts, warm: Boolean(warm) });
+        result = await executeJob(prepared, request, { ...facts, warm: Boolean(warm) });
+        return result;
       } finally {
+        // A program stopped at a limit or by a cancel still runs until its container goes: that
+        // removal is never held back, only an ended container's and the refill.
+        const ended = result?.reason === 'exited';
+        if (!quiet || !ended) this.remove(prepared);
         if (quiet) {
           this.holdBack(() => {
-            this.remove(prepared);
+            if (ended) this.remove(prepared);
             this.pool.refill(key);
           });
-        } else {
-          this.remove(prepared);
         }
         this.sweepOnce(engine);
       }

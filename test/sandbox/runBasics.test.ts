@@ -83,6 +83,23 @@ describe('sandbox: running programs', function () {
     assert.deepStrictEqual(await ours(), []);
   });
 
+  it('never holds back the removal of a program stopped at a limit: it would run on meanwhile', async () => {
+    const session = `quiet-limit-${process.pid}-${Date.now()}`;
+    const sandbox = newSandbox({ session, warmContainers: 1, quietAfterRunMs: 60_000 });
+    const ours = () => containersOfThisProcess(`${LABEL_SESSION}=${session}`);
+    try {
+      const result = await runCode('while True: pass\n', { limits: limits({ timeoutMs: 1_000 }) }, sandbox);
+      assert.strictEqual(result.reason, 'timeout');
+      // Gone long before the quiet time ends; the refill is still held back, so nothing else is there.
+      const deadline = Date.now() + 30_000;
+      while ((await ours()).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.deepStrictEqual(await ours(), []);
+    } finally {
+      await sandbox.dispose();
+    }
+    assert.deepStrictEqual(await ours(), []);
+  });
+
   it('runs a program whose entry imports a sibling module and a package', async () => {
     const result = await shared.run({
       files: {
