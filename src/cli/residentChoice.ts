@@ -11,21 +11,25 @@ import { residentPlace, untrustedFolder, type ResidentPlace } from './resident/r
 import { ResidentRunner } from './resident/residentRunner';
 import type { RunOptions } from './runOptions';
 
-/** Besides the addresses: what else decides how an engine is reached (TLS, SSH, contexts). */
-const ENGINE_ENV = ['DOCKER_TLS_VERIFY', 'DOCKER_CONFIG', 'HOME', 'SSH_AUTH_SOCK', 'USER'];
+/** Besides the addresses: what else decides how an engine is reached (TLS, contexts). */
+const ENGINE_ENV = ['DOCKER_TLS_VERIFY', 'DOCKER_CONFIG', 'HOME'];
+/** What reaches an ssh:// engine besides the key file; counted only for one, as it differs per login. */
+const SSH_ENV = ['SSH_AUTH_SOCK', 'USER'];
 
 /**
  * The runner's place for the engine these options reach: the addresses discovery would try (the
  * Docker context in effect among them), the TLS and SSH files as absolute paths, and the variables
- * that change how the engine is reached.
+ * that change how the engine is reached. Throws discovery's error for a broken Docker context.
  */
 export function residentPlaceFor(hosts: readonly string[], access: EngineAccess, env: NodeJS.ProcessEnv, cwd: string): ResidentPlace {
   const files = Object.entries(access).filter(([, file]) => typeof file === 'string').map(([name, file]) => [name, path.resolve(cwd, file as string)]);
+  const addresses = candidateHosts({ explicitHost: hosts[0], env });
+  const overSsh = addresses.some((address) => address.startsWith('ssh://'));
   const engine = {
-    addresses: candidateHosts({ explicitHost: hosts[0], env }),
+    addresses,
     files: Object.fromEntries(files),
     certPath: env.DOCKER_CERT_PATH === undefined ? null : path.resolve(cwd, env.DOCKER_CERT_PATH),
-    env: ENGINE_ENV.map((name) => env[name] ?? null),
+    env: [...ENGINE_ENV, ...(overSsh ? SSH_ENV : [])].map((name) => env[name] ?? null),
   };
   return residentPlace(engine, env);
 }
@@ -37,7 +41,12 @@ export function noResidentRunner(): string | undefined {
 
 export function residentOrDirect(options: RunOptions, io: CliIo, makeDirect: () => Runner): Runner {
   if (options.runner !== 'docker' || options.dockerHosts.length > 1 || io.env.SELF_HEAL_RESIDENT === '0' || noResidentRunner()) return makeDirect();
-  const place = residentPlaceFor(options.dockerHosts, options.engineAccess, io.env, io.cwd);
+  let place: ResidentPlace;
+  try {
+    place = residentPlaceFor(options.dockerHosts, options.engineAccess, io.env, io.cwd);
+  } catch {
+    return makeDirect(); // a broken Docker context: the CLI's own sandbox says so for each file
+  }
   if (!fs.existsSync(place.socket)) return makeDirect();
   const why = untrustedFolder(place.folder);
   if (why) {

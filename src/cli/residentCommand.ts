@@ -10,15 +10,15 @@ import { flagTable, flagValue, parseArgs, UsageError, type ParsedArgs } from './
 import type { CliIo } from './cliIo';
 import { dockerHostsFrom, ENGINE_FLAGS_USAGE, ENGINE_VALUE_FLAGS, engineAccessFrom } from './engineFlags';
 import { ensureFolder, untrustedFolder, type ResidentPlace } from './resident/residentPlace';
-import { readMessages, writeMessage, type FromRunner, type RunnerStatus, type ToRunner } from './resident/residentProtocol';
+import { readMessages, SILENCE_MS, writeMessage, type FromRunner, type RunnerStatus, type ToRunner } from './resident/residentProtocol';
 import { ResidentServer } from './resident/residentServer';
 import { noResidentRunner, residentPlaceFor } from './residentChoice';
 
 export const RESIDENT_USAGE = `Usage: self-heal resident start|stop|status [options]
 
 A resident runner is a background process that keeps started containers ready for one engine
-(two of the default image, python:3.11-slim, with the default limits, from its start; others after
-their first run).
+(two of --image with the default limits from its start; of other images or limits from their first
+run).
 While it runs, "self-heal run" sends its runs to it (same sandbox, same limits, same reports) and
 so skips connecting to the engine and making a container. It ends after --idle-minutes without a
 run, or with "self-heal resident stop", and removes its containers. SELF_HEAL_RESIDENT=0 makes a
@@ -29,15 +29,16 @@ run ignore it. See docs/cli.md.
   status               say whether one runs, its PID and how many runs it made
 
 Options:
-${ENGINE_FLAGS_USAGE}  --idle-minutes N     with start: end after N minutes without a run (default 15, at most 1440)
+${ENGINE_FLAGS_USAGE}  --image IMG          with start: the image to keep containers of at once (default python:3.11-slim)
+  --idle-minutes N     with start: end after N minutes without a run (default 15, at most 1440)
 `;
 
-const RESIDENT_FLAGS = flagTable({ switch: ['help'], value: ['idle-minutes', ...ENGINE_VALUE_FLAGS] });
+const RESIDENT_FLAGS = flagTable({ switch: ['help'], value: ['idle-minutes', 'image', ...ENGINE_VALUE_FLAGS] });
 const START_WAIT_MS = 20_000;
 /** A runner that does not answer a status request this soon is wedged or gone. */
 const STATUS_WAIT_MS = 5_000;
-/** Runs under way finish before a runner stops: as long as a run's default time limit, and more. */
-const STOP_WAIT_MS = 120_000;
+/** While it stops, a runner says it is alive every few seconds; silent this long, it is given up on. */
+const STOP_SILENCE_MS = SILENCE_MS;
 
 export async function residentCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const [action, ...rest] = argv;
@@ -53,7 +54,13 @@ export async function residentCommand(argv: readonly string[], io: CliIo): Promi
   }
   const hosts = dockerHostsFrom(parsed);
   if (hosts.length > 1) throw new UsageError('a resident runner serves one engine; give --docker-host once');
-  const place = residentPlaceFor(hosts, engineAccessFrom(parsed), io.env, io.cwd);
+  let place: ResidentPlace;
+  try {
+    place = residentPlaceFor(hosts, engineAccessFrom(parsed), io.env, io.cwd);
+  } catch (error) {
+    io.stderr.write(`self-heal: ${(error as Error).message}\n`);
+    return 2;
+  }
   if (action === 'start') return start(rest, parsed, place, io);
   if (action === 'serve') return serve(parsed, hosts[0], place, io);
   if (action === 'stop') return stop(place, io);
@@ -81,7 +88,8 @@ async function start(argv: readonly string[], parsed: ParsedArgs, place: Residen
     io.stderr.write(`self-heal: ${(error as Error).message}\n`);
     return 2;
   }
-  const log = fs.openSync(place.log, 'w', 0o600);
+  // Appended to: a runner still stopping may write its last lines there.
+  const log = fs.openSync(place.log, 'a', 0o600);
   // The same CLI, in the background, with this command's engine options, folder and environment
   // (a relative --tls-ca or DOCKER_CERT_PATH means the same file to it).
   const child = spawn(process.execPath, [process.argv[1], 'resident', 'serve', ...argv], { cwd: io.cwd, env: io.env, detached: true, stdio: ['ignore', log, log] });
@@ -118,7 +126,10 @@ async function serve(parsed: ParsedArgs, host: string | undefined, place: Reside
   const idleExitMs = idleMinutes(parsed) * 60_000;
   // Its warm containers wait as long as it does: a run after a long pause still starts at once.
   const runner = new DockerSandbox({ host, access: engineAccessFrom(parsed), env: io.env, warmContainers: 2, idleMs: idleExitMs, howToSetHost: 'pass --docker-host or set DOCKER_HOST' });
-  const server = new ResidentServer({ place, runner, idleExitMs, log });
+  const server = new ResidentServer({ place, runner, warmWaiting: () => runner.warmWaiting, idleExitMs, log });
+  // SIGTERM and SIGINT abort the signal (main.ts): the containers are removed before it ends. Heard
+  // from the first moment, so a start that gives up on it can end it while it is still starting.
+  io.signal?.addEventListener('abort', () => void server.stop('signalled'), { once: true });
   try {
     await server.listen();
   } catch (error) {
@@ -126,9 +137,8 @@ async function serve(parsed: ParsedArgs, host: string | undefined, place: Reside
     await runner.dispose();
     return 2;
   }
-  runner.warmUp(DEFAULT_IMAGE, DEFAULT_LIMITS);
-  // SIGTERM and SIGINT abort the signal (main.ts): the containers are removed before it ends.
-  io.signal?.addEventListener('abort', () => void server.stop('signalled'), { once: true });
+  if (io.signal?.aborted) void server.stop('signalled while starting');
+  else runner.warmUp(flagValue(parsed, 'image') ?? DEFAULT_IMAGE, DEFAULT_LIMITS);
   await server.ended;
   log('ended');
   return 0;
@@ -140,10 +150,11 @@ async function stop(place: ResidentPlace, io: CliIo): Promise<number> {
     io.stdout.write('self-heal: no resident runner runs for this engine\n');
     return 0;
   }
-  // Answered once the runs under way have ended and its containers are gone.
-  const stopped = await ask(place, { type: 'stop' }, STOP_WAIT_MS);
+  // Answered once the runs under way have ended and its containers are gone; until then it says
+  // it is alive every few seconds, so a long run is waited for and a wedged runner is not.
+  const stopped = await ask(place, { type: 'stop' }, STOP_SILENCE_MS);
   if (stopped?.type !== 'stopped') {
-    io.stderr.write(`self-heal: the resident runner (PID ${status.status.pid}) did not say it stopped within ${STOP_WAIT_MS / 1000} s; see ${place.log}\n`);
+    io.stderr.write(`self-heal: the resident runner (PID ${status.status.pid}) fell silent while stopping; see ${place.log}\n`);
     return 2;
   }
   io.stdout.write(`self-heal: resident runner stopped (PID ${status.status.pid}, ${stopped.runs} runs)\n`);
@@ -161,24 +172,31 @@ async function status(place: ResidentPlace, io: CliIo): Promise<number> {
 }
 
 function describe(status: RunnerStatus, place: ResidentPlace): string {
-  return `self-heal: a resident runner runs for this engine: PID ${status.pid}, since ${status.startedAt}, ${status.runs} runs, ends after ${status.idleExitSeconds / 60} min without a run\n  socket ${place.socket}\n  log    ${place.log}\n`;
+  return `self-heal: a resident runner runs for this engine: PID ${status.pid}, since ${status.startedAt}, ${status.runs} runs, ${status.warm} containers waiting, ends after ${status.idleExitSeconds / 60} min without a run\n  socket ${place.socket}\n  log    ${place.log}\n`;
 }
 
-/** The runner's one answer to `message`; undefined when none answers in time, or its folder cannot be trusted. */
-async function ask(place: ResidentPlace, message: ToRunner, waitMs: number): Promise<FromRunner | undefined> {
+/**
+ * The runner's answer to `message`; undefined when none answers, or its folder cannot be trusted.
+ * An 'alive' restarts the wait, which is `silenceMs` without a word.
+ */
+async function ask(place: ResidentPlace, message: ToRunner, silenceMs: number): Promise<FromRunner | undefined> {
   if (!fs.existsSync(place.socket) || untrustedFolder(place.folder)) return undefined;
   return new Promise((resolve) => {
     const connection = net.connect(place.socket);
+    let timer = setTimeout(() => done(undefined), silenceMs);
     const done = (answer: FromRunner | undefined) => {
       clearTimeout(timer);
       connection.destroy();
       resolve(answer);
     };
-    const timer = setTimeout(() => done(undefined), waitMs);
     connection.once('connect', () => writeMessage(connection, message));
     connection.once('error', () => done(undefined));
     connection.once('close', () => done(undefined));
-    readMessages<FromRunner>(connection, done);
+    readMessages<FromRunner>(connection, (answer) => {
+      if (answer.type !== 'alive') return done(answer);
+      clearTimeout(timer);
+      timer = setTimeout(() => done(undefined), silenceMs);
+    });
   });
 }
 

@@ -118,12 +118,23 @@ export class DockerSandbox implements Runner {
     }
   }
 
-  /** Starts making warm containers of this shape now, ahead of its first run (a resident runner's start). */
+  /**
+   * Starts making warm containers of this shape now, ahead of its first run (a resident runner's
+   * start), pulling the image first when the engine lacks it; a failure is left to the first run to say.
+   */
   warmUp(image: string, limits: RunRequest['limits']): void {
     const shape: ContainerShape = { image, ...limits };
     const key = shapeKey(shape);
     this.shapes.set(key, shape);
-    this.pool.refill(key);
+    void this.connect()
+      .then((engine) => this.ensureImage(engine, image))
+      .then(() => this.pool.refill(key))
+      .catch(() => undefined);
+  }
+
+  /** Started containers waiting for a run. */
+  get warmWaiting(): number {
+    return this.pool.waiting;
   }
 
   /** Resolves once the warm containers being prepared are ready: a benchmark or a test waits for a warm start, not a guess of how long one takes. */

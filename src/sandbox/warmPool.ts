@@ -47,6 +47,13 @@ export class WarmPool {
     }
   }
 
+  /** Started containers waiting for a run, of every shape. */
+  get waiting(): number {
+    let count = 0;
+    for (const list of this.idle.values()) count += list.length;
+    return count;
+  }
+
   /** Resolves once the containers being prepared now are ready (or have failed). */
   async filled(): Promise<void> {
     await Promise.all([...this.inFlight]);

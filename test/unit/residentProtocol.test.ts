@@ -31,6 +31,9 @@ describe('resident runner: place, requests, messages', () => {
     const base = place([], {});
     assert.strictEqual(path.dirname(base), path.join(dir, `self-heal-resident-${process.getuid?.()}`));
     assert.strictEqual(place([], {}, { LANG: 'C' }), base);
+    // The SSH agent and user differ per login: they count only for an ssh:// engine.
+    assert.strictEqual(place([], {}, { SSH_AUTH_SOCK: '/tmp/agent.1', USER: 'b' }), base);
+    assert.notStrictEqual(place(['ssh://u@h'], {}, { SSH_AUTH_SOCK: '/tmp/agent.1' }), place(['ssh://u@h'], {}, { SSH_AUTH_SOCK: '/tmp/agent.2' }));
     assert.strictEqual(place([], { tlsCa: 'certs/ca.pem' }, {}, '/p'), place([], { tlsCa: '/p/certs/ca.pem' }, {}, '/q'));
     assert.strictEqual(path.dirname(residentPlaceFor([], {}, { ...env, SELF_HEAL_RESIDENT_DIR: '/r' }, '/p').socket), '/r');
     const others = [
@@ -80,7 +83,7 @@ describe('resident runner: place, requests, messages', () => {
     const socket = path.join(dir, 's.sock');
     const received: FromRunner[] = [];
     const server = net.createServer((connection) => {
-      const line = `${JSON.stringify({ type: 'output', stream: 'stdout', data: bytes.toString('base64') })}\n${JSON.stringify({ type: 'stopping' })}\n`;
+      const line = `${JSON.stringify({ type: 'output', stream: 'stdout', data: bytes.toString('base64') })}\n${JSON.stringify({ type: 'alive' })}\n`;
       // Split mid-message: a reader must join the pieces.
       connection.write(line.slice(0, 7));
       setTimeout(() => connection.end(line.slice(7)), 20);
@@ -92,7 +95,7 @@ describe('resident runner: place, requests, messages', () => {
       client.on('close', () => resolve());
     });
     server.close();
-    assert.deepStrictEqual(received.map((m) => m.type), ['output', 'stopping']);
+    assert.deepStrictEqual(received.map((m) => m.type), ['output', 'alive']);
     assert.deepStrictEqual(Buffer.from((received[0] as { data: string }).data, 'base64'), bytes);
   });
 });

@@ -9,12 +9,16 @@ export type SentRunRequest = Omit<RunRequest, 'signal' | 'onOutput'> & { streamO
 
 export type ToRunner =
   | { type: 'run'; request: SentRunRequest }
+  /** After 'accepted': the run may start. A client that gave up waiting never sends it, so a run is never made twice. */
+  | { type: 'go' }
   | { type: 'cancel' }
   | { type: 'status' }
   | { type: 'stop' };
 
 export interface RunnerStatus {
   pid: number;
+  /** Started containers waiting for a run. */
+  warm: number;
   startedAt: string;
   runs: number;
   idleExitSeconds: number;
@@ -23,6 +27,8 @@ export interface RunnerStatus {
 export type FromRunner =
   /** Sent as soon as a run is taken: a runner that does not say so at once is not used. */
   | { type: 'accepted' }
+  /** Sent every few seconds during a run and a stop: a runner that falls silent is given up on. */
+  | { type: 'alive' }
   | { type: 'output'; stream: OutputStream; data: string }
   | { type: 'result'; result: SentRunResult }
   | { type: 'status'; status: RunnerStatus }
@@ -32,6 +38,11 @@ export type FromRunner =
 
 /** A result with its output as base64 and its engine error as plain data. */
 export type SentRunResult = Omit<RunResult, 'engineError'> & { engineError?: { code: EngineErrorCode; message: string } };
+
+/** How often a runner says it is alive during a run or a stop. */
+export const ALIVE_EVERY_MS = 5_000;
+/** A runner silent this long during a run or a stop is given up on (wedged, or stopped with SIGSTOP). */
+export const SILENCE_MS = 30_000;
 
 /**
  * A line longer than this is not a message of ours: well above a run's files (capped far below it)

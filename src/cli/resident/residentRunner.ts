@@ -6,14 +6,12 @@ import * as net from 'net';
 import { EngineError } from '../../core/run/engineError';
 import { resultWithoutProgram } from '../../core/run/runResults';
 import type { EngineFacts, Runner, RunRequest, RunResult } from '../../core/run/runTypes';
-import { readMessages, receivedResult, writeMessage, type FromRunner } from './residentProtocol';
+import { readMessages, receivedResult, SILENCE_MS, writeMessage, type FromRunner } from './residentProtocol';
 
 /** A runner that does not take a run this soon is passed over (stopped, wedged, or gone). */
 const ACCEPT_MS = 5_000;
 /** After a cancel, how long the runner has to answer before the run is reported cancelled anyway. */
 const CANCEL_GRACE_MS = 15_000;
-/** Beyond the run's own time limit, how long the runner has to report it before it is given up on. */
-const RESULT_GRACE_MS = 60_000;
 
 /** The runner did not take the run: it can go to the CLI's own sandbox instead. */
 class NotTaken extends Error {}
@@ -73,8 +71,10 @@ export class ResidentRunner implements Runner {
       };
       const lost = (why: string) =>
         finish(resultWithoutProgram('engine-error', facts, Date.now() - started, new EngineError('unreachable', `The resident runner (${this.socket}) ${why}; see "self-heal resident status", or stop it.`)));
+      let cancelling = false;
       const cancel = () => {
         if (!accepted) return finish(resultWithoutProgram('cancelled', facts, Date.now() - started));
+        cancelling = true;
         writeMessage(connection, { type: 'cancel' });
         clearTimeout(timer);
         timer = setTimeout(() => finish(resultWithoutProgram('cancelled', facts, Date.now() - started)), CANCEL_GRACE_MS);
@@ -84,13 +84,24 @@ export class ResidentRunner implements Runner {
       });
       connection.on('error', (error) => (accepted ? lost(`failed during the run (${error.message})`) : notTaken(error.message)));
       connection.on('close', () => (accepted ? lost('ended before the run did') : notTaken('closed the connection')));
+      // Once it took the run, the runner is heard from every few seconds (pulling an image takes as
+      // long as it takes); silence means it is wedged.
+      const heard = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => lost(`fell silent for ${SILENCE_MS / 1000} s`), SILENCE_MS);
+      };
       readMessages<FromRunner>(connection, (message) => {
+        if (settled) return;
         if (message.type === 'accepted') {
+          // From here the run is the runner's: the CLI never makes it too.
           accepted = true;
-          clearTimeout(timer);
-          timer = setTimeout(() => lost(`did not report the run within ${(request.limits.timeoutMs + RESULT_GRACE_MS) / 1000} s`), request.limits.timeoutMs + RESULT_GRACE_MS);
+          writeMessage(connection, { type: 'go' });
+          heard();
           if (signal?.aborted) cancel();
-        } else if (message.type === 'output') onOutput?.(message.stream, Buffer.from(message.data, 'base64'));
+          return;
+        }
+        if (accepted && !cancelling) heard();
+        if (message.type === 'output') onOutput?.(message.stream, Buffer.from(message.data, 'base64'));
         else if (message.type === 'result') finish(receivedResult(message.result));
         else if (message.type === 'refused') (accepted ? lost(`refused the run: ${message.reason}`) : notTaken(message.reason));
       });

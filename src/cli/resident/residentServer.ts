@@ -7,14 +7,16 @@ import * as net from 'net';
 import { checkLimits } from '../../core/run/limits';
 import type { Runner } from '../../core/run/runTypes';
 import { ensureFolder, type ResidentPlace } from './residentPlace';
-import { readMessages, sentResult, writeMessage, type FromRunner, type RunnerStatus, type SentRunRequest, type ToRunner } from './residentProtocol';
+import { ALIVE_EVERY_MS, readMessages, sentResult, writeMessage, type FromRunner, type RunnerStatus, type SentRunRequest, type ToRunner } from './residentProtocol';
 
-/** A connection that says nothing this long is dropped: it would hold the idle exit and a stop. */
-const FIRST_MESSAGE_MS = 10_000;
+/** A connection that says nothing this long (no request, or no 'go' after 'accepted') is dropped: it would hold the idle exit. */
+const SILENT_CLIENT_MS = 10_000;
 
 export interface ResidentServerOptions {
   place: ResidentPlace;
   runner: Runner;
+  /** Started containers waiting for a run, for the status. */
+  warmWaiting: () => number;
   idleExitMs: number;
   log: (line: string) => void;
 }
@@ -24,8 +26,9 @@ export class ResidentServer {
   private readonly startedAt = new Date().toISOString();
   private readonly open = new Set<net.Socket>();
   private readonly runsUnderWay = new Set<Promise<unknown>>();
-  /** Connections that asked to stop, told once everything is gone. */
-  private readonly stopAskers = new Set<net.Socket>();
+  /** Connections waiting on a run or a stop: each hears 'alive' every few seconds until answered. */
+  private readonly waiting = new Set<net.Socket>();
+  private readonly alive = setInterval(() => this.waiting.forEach((connection) => writeMessage(connection, { type: 'alive' })), ALIVE_EVERY_MS);
   private runs = 0;
   private idleTimer?: ReturnType<typeof setTimeout>;
   private stopping?: Promise<void>;
@@ -65,10 +68,7 @@ export class ResidentServer {
       this.stopping = (async () => {
         while (this.runsUnderWay.size > 0) await Promise.allSettled([...this.runsUnderWay]);
         await this.options.runner.dispose();
-        for (const asker of this.stopAskers) {
-          writeMessage(asker, { type: 'stopped', runs: this.runs });
-          asker.end();
-        }
+        clearInterval(this.alive);
         this.resolveEnded();
       })();
     }
@@ -85,7 +85,7 @@ export class ResidentServer {
     this.open.add(connection);
     clearTimeout(this.idleTimer);
     const controller = new AbortController();
-    let heard = false;
+    let request: SentRunRequest | undefined;
     const send = (message: FromRunner) => {
       if (!connection.destroyed) writeMessage(connection, message);
     };
@@ -93,55 +93,73 @@ export class ResidentServer {
       send({ type: 'refused', reason });
       connection.end();
     };
-    connection.setTimeout(FIRST_MESSAGE_MS, () => !heard && connection.destroy());
+    connection.setTimeout(SILENT_CLIENT_MS, () => connection.destroy());
     connection.on('error', () => undefined); // a client that went away; its run is cancelled on close
     connection.on('close', () => {
       controller.abort();
       this.open.delete(connection);
-      this.stopAskers.delete(connection);
+      this.waiting.delete(connection);
       this.armIdleExit();
     });
     readMessages<ToRunner>(connection, (message) => {
-      const first = !heard;
-      heard = true;
-      connection.setTimeout(0);
       if (message.type === 'cancel') return controller.abort();
       if (message.type === 'status') {
         send({ type: 'status', status: this.status() });
         return connection.end();
       }
       if (message.type === 'stop') {
-        this.stopAskers.add(connection);
-        return void this.stop('asked to stop');
+        connection.setTimeout(0);
+        this.waiting.add(connection);
+        return void this.stop('asked to stop').then(() => {
+          send({ type: 'stopped', runs: this.runs });
+          connection.end();
+        });
       }
-      if (message.type !== 'run' || !first) return refuse(first ? `unknown message ${JSON.stringify((message as { type?: unknown }).type)}` : 'one run per connection');
+      if (message.type === 'go' && request) {
+        connection.setTimeout(0);
+        const taken = request;
+        request = undefined;
+        return this.startRun(connection, taken, controller.signal, send);
+      }
+      if (message.type !== 'run') return refuse(`unexpected message ${JSON.stringify((message as { type?: unknown }).type)}`);
       // Refused before it is accepted, a run is made by the CLI itself.
       if (this.stopping) return refuse('the runner is stopping');
       const problem = requestProblem(message.request);
       if (problem) return refuse(problem);
+      request = message.request;
       send({ type: 'accepted' });
-      this.runs++;
-      const { streamOutput, ...request } = message.request;
-      const run = this.options.runner
-        .run({
-          ...request,
-          signal: controller.signal,
-          onOutput: streamOutput ? (stream, chunk) => send({ type: 'output', stream, data: Buffer.from(chunk).toString('base64') }) : undefined,
-        })
-        .then(
-          (result) => send({ type: 'result', result: sentResult(result) }),
-          (error: Error) => send({ type: 'refused', reason: `the run failed: ${error.message}` }),
-        )
-        .finally(() => {
-          connection.end();
-          this.runsUnderWay.delete(run);
-        });
-      this.runsUnderWay.add(run);
     });
   }
 
+  private startRun(connection: net.Socket, sent: SentRunRequest, signal: AbortSignal, send: (message: FromRunner) => void): void {
+    if (this.stopping) {
+      send({ type: 'refused', reason: 'the runner is stopping' });
+      connection.end();
+      return;
+    }
+    this.runs++;
+    this.waiting.add(connection);
+    const { streamOutput, ...request } = sent;
+    const run = this.options.runner
+      .run({
+        ...request,
+        signal,
+        onOutput: streamOutput ? (stream, chunk) => send({ type: 'output', stream, data: Buffer.from(chunk).toString('base64') }) : undefined,
+      })
+      .then(
+        (result) => send({ type: 'result', result: sentResult(result) }),
+        (error: Error) => send({ type: 'refused', reason: `the run failed: ${error.message}` }),
+      )
+      .finally(() => {
+        this.waiting.delete(connection);
+        connection.end();
+        this.runsUnderWay.delete(run);
+      });
+    this.runsUnderWay.add(run);
+  }
+
   private status(): RunnerStatus {
-    return { pid: process.pid, startedAt: this.startedAt, runs: this.runs, idleExitSeconds: this.options.idleExitMs / 1000 };
+    return { pid: process.pid, warm: this.options.warmWaiting(), startedAt: this.startedAt, runs: this.runs, idleExitSeconds: this.options.idleExitMs / 1000 };
   }
 }
 
