@@ -77,9 +77,9 @@ function idleMinutes(parsed: ParsedArgs): number {
 
 async function start(argv: readonly string[], parsed: ParsedArgs, place: ResidentPlace, io: CliIo): Promise<number> {
   idleMinutes(parsed); // a bad value is said here, not in a log no one reads
-  const running = await ask(place, { type: 'status' }, STATUS_WAIT_MS);
-  if (running?.type === 'status') {
-    io.stdout.write(`self-heal: a resident runner already runs for this engine (PID ${running.status.pid})\n`);
+  const running = await runnerStatus(place);
+  if (running) {
+    io.stdout.write(`self-heal: a resident runner already runs for this engine (PID ${running.pid})\n`);
     return 0;
   }
   try {
@@ -101,9 +101,9 @@ async function start(argv: readonly string[], parsed: ParsedArgs, place: Residen
   child.unref();
   const deadline = Date.now() + START_WAIT_MS;
   while (Date.now() < deadline) {
-    const answer = await ask(place, { type: 'status' }, STATUS_WAIT_MS);
-    if (answer?.type === 'status' && answer.status.pid === child.pid) {
-      io.stdout.write(`self-heal: resident runner started (PID ${child.pid}); it ends after ${answer.status.idleExitSeconds / 60} min without a run, or with "self-heal resident stop"\n`);
+    const answer = await runnerStatus(place);
+    if (answer && answer.pid === child.pid) {
+      io.stdout.write(`self-heal: resident runner started (PID ${child.pid}); it ends after ${answer.idleExitSeconds / 60} min without a run, or with "self-heal resident stop"\n`);
       return 0;
     }
     const ended = await Promise.race([exited, pause(100).then(() => undefined)]);
@@ -144,31 +144,35 @@ async function serve(parsed: ParsedArgs, host: string | undefined, place: Reside
   return 0;
 }
 
+const NONE_RUNS = 'self-heal: no resident runner runs for this engine\n';
+
+/** The status of the runner for this place; undefined when none answers in time. */
+async function runnerStatus(place: ResidentPlace): Promise<RunnerStatus | undefined> {
+  const answer = await ask(place, { type: 'status' }, STATUS_WAIT_MS);
+  return answer?.type === 'status' ? answer.status : undefined;
+}
+
 async function stop(place: ResidentPlace, io: CliIo): Promise<number> {
-  const status = await ask(place, { type: 'status' }, STATUS_WAIT_MS);
-  if (status?.type !== 'status') {
-    io.stdout.write('self-heal: no resident runner runs for this engine\n');
+  const status = await runnerStatus(place);
+  if (!status) {
+    io.stdout.write(NONE_RUNS);
     return 0;
   }
   // Answered once the runs under way have ended and its containers are gone; until then it says
   // it is alive every few seconds, so a long run is waited for and a wedged runner is not.
   const stopped = await ask(place, { type: 'stop' }, STOP_SILENCE_MS);
   if (stopped?.type !== 'stopped') {
-    io.stderr.write(`self-heal: the resident runner (PID ${status.status.pid}) fell silent while stopping; see ${place.log}\n`);
+    io.stderr.write(`self-heal: the resident runner (PID ${status.pid}) fell silent while stopping; see ${place.log}\n`);
     return 2;
   }
-  io.stdout.write(`self-heal: resident runner stopped (PID ${status.status.pid}, ${stopped.runs} runs)\n`);
+  io.stdout.write(`self-heal: resident runner stopped (PID ${status.pid}, ${stopped.runs} runs)\n`);
   return 0;
 }
 
 async function status(place: ResidentPlace, io: CliIo): Promise<number> {
-  const answer = await ask(place, { type: 'status' }, STATUS_WAIT_MS);
-  if (answer?.type !== 'status') {
-    io.stdout.write('self-heal: no resident runner runs for this engine\n');
-    return 1;
-  }
-  io.stdout.write(describe(answer.status, place));
-  return 0;
+  const running = await runnerStatus(place);
+  io.stdout.write(running ? describe(running, place) : NONE_RUNS);
+  return running ? 0 : 1;
 }
 
 function describe(status: RunnerStatus, place: ResidentPlace): string {
